@@ -1,0 +1,2 @@
+import IntrinsicApp
+import CNcursesw

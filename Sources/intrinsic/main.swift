@@ -1,0 +1,3 @@
+import IntrinsicApp
+import IntrinsicTUI
+print("intrinsic")
