@@ -25,7 +25,7 @@ enum LinalgFixtures {
         values.reserveCapacity(rows.count * featureCount)
         for (r, row) in rows.enumerated() {
             for c in 0..<featureCount {
-                guard let v = Double(row[c]) else { throw FixtureError("\(name).csv row \(r + 2) column \(c + 1): '\(row[c])'") }
+                guard let v = Double(row[c]) else { throw FixtureError("\(name).csv line \(r + 2) column \(c + 1): invalid number '\(row[c])'") }
                 values.append(v)
             }
         }
@@ -38,7 +38,7 @@ enum LinalgFixtures {
         let (header, rows) = try table(file)
         guard let c = header.firstIndex(of: name) else { throw FixtureError("\(file): no column \(name)") }
         return try rows.filter { filter?($0) ?? true }.map {
-            guard let v = Double($0[c]) else { throw FixtureError("\(file): bad value '\($0[c])'") }
+            guard let v = Double($0[c]) else { throw FixtureError("\(file) column \(name): invalid number '\($0[c])'") }
             return v
         }
     }
@@ -73,7 +73,7 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 extension Matrix {
-    /// A matrix of uniform values in −1…1 from `generator`.
+    /// Makes a matrix of uniform values in −1…1 drawn from `generator`.
     static func random(rows: Int, columns: Int, using generator: inout SeededGenerator) -> Matrix {
         Matrix(rows: rows, columns: columns, values: (0..<(rows * columns)).map { _ in Double.random(in: -1...1, using: &generator) })
     }
@@ -81,7 +81,7 @@ extension Matrix {
     /// The largest absolute entry.
     var maxAbs: Double { values.reduce(0) { max($0, abs($1)) } }
 
-    /// The largest absolute entry of `self − other`.
+    /// Returns the largest absolute entry of `self − other`.
     func maxAbsDifference(_ other: Matrix) -> Double {
         precondition(rows == other.rows && columns == other.columns)
         return zip(values, other.values).reduce(0) { max($0, abs($1.0 - $1.1)) }

@@ -4,7 +4,7 @@ import Testing
 @testable import IntrinsicCore
 
 @Suite struct PCATests {
-    /// The reference explained variances and ratios of one data set.
+    /// Reads the reference explained variances and ratios of one data set.
     static func referenceSpectrum(_ name: String) throws -> (variances: [Double], ratios: [Double]) {
         let isSet: ([String]) -> Bool = { $0[0] == name }
         return (try LinalgFixtures.column("pca_spectra.csv", "explained_variance", where: isSet),
@@ -33,7 +33,7 @@ import Testing
         for (got, want) in zip(ratios, reference.ratios) { #expect(abs(got - want) <= 1e-12) }
     }
 
-    /// The top eigenvector by power iteration, independent of LAPACK.
+    /// Computes the top eigenvector by power iteration, independently of LAPACK.
     static func topEigenvector(_ c: Matrix, iterations: Int) -> [Double] {
         var v = [Double](repeating: 1, count: c.rows)
         for _ in 0..<iterations {
@@ -50,7 +50,8 @@ import Testing
         let data = try LinalgFixtures.dataset(name)
         let (result, _) = try runMethod(PCAMethod(), on: data)
         let embedding = try #require(result.embedding)
-        #expect(embedding.rows == data.rows && embedding.dimensions == 2)
+        #expect(embedding.rows == data.rows)
+        #expect(embedding.dimensions == 2)
         #expect(embedding.axisNames == ["PC1", "PC2"])
 
         var centred = Matrix(data)

@@ -1,8 +1,8 @@
 // LAPACK wrappers: symmetric eigendecomposition (dsyevr) and SVD (dgesdd) with fixed signs.
 //
-// Goals, in order: the documented LAPACK contract is honoured exactly (column-major layout,
-// workspace query, `info` checked); results are deterministic (descending order, fixed
-// vector signs); no needless copies of large buffers.
+// Goals, in order. First, honour the LAPACK contract exactly: column-major layout, workspace
+// query, `info` checked. Second, deterministic results: descending order and fixed vector
+// signs. Third, no needless copies of large buffers.
 
 import COpenBLAS
 
@@ -57,10 +57,10 @@ public struct SingularValueDecomposition: Sendable {
 
 /// Dense linear algebra on `Matrix` through OpenBLAS's LAPACK.
 ///
-/// Sign rule (as scikit-learn's `svd_flip` does for PCA components): every eigenvector and
-/// every right singular vector is negated if needed so that its component of largest
-/// magnitude is positive; the first such component wins a tie in magnitude. The matching
-/// left singular vector is negated with it, so `u · diag(s) · vt` is unchanged.
+/// Sign rule, in the spirit of scikit-learn's `svd_flip` for PCA components: every eigenvector
+/// and every right singular vector is negated if needed so that its component of largest
+/// magnitude is positive. On a tie in magnitude the first such component decides. The
+/// matching left singular vector is negated with it, so `u · diag(s) · vt` is unchanged.
 public enum LinearAlgebra {
     /// Computes eigenpairs of the symmetric matrix `a` with `dsyevr` (MRRR).
     /// - Parameters:

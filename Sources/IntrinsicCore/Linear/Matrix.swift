@@ -5,7 +5,7 @@ import COpenBLAS
 /// A dense `rows × columns` matrix stored row after row.
 ///
 /// BLAS is called with `CblasRowMajor`, so no copies are made for products. LAPACK is
-/// column-major only; the wrappers in `LinearAlgebra` explain how they reinterpret the buffer.
+/// column-major only, and the wrappers in `LinearAlgebra` explain how they reinterpret the buffer.
 public struct Matrix: Sendable, Equatable {
     public var rows: Int
     public var columns: Int

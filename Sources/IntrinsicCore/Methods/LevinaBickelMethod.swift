@@ -38,7 +38,7 @@ public struct LevinaBickelMethod: AnalysisMethod {
             throw MethodError(method: name, "k = \(k) needs at least \(k + 1) points (k neighbours besides the point itself); the data set has \(n), so choose k ≤ \(n - 1)")
         }
 
-        let table = try NearestNeighbors.search(Matrix(dataset), k: k, context: context)
+        let table = try NearestNeighbors.search(Matrix(dataset), k: k, context: context, progress: 0...0.95)
         context.report("local estimates", 0.95)
         let local = localEstimates(table)
         report(local, context: context)

@@ -14,9 +14,9 @@
 /// - `center` (default true): subtract column means. With `center=false` the "variances" are
 ///   uncentred second moments Xᵀ X / (n − 1), as in R's `prcomp(center = FALSE)`.
 /// - `scale` (default false): divide each column by its standard deviation (n − 1), or by its
-///   root mean square Σx² / (n − 1) when `center=false`, so the variances sum to d. A column
-///   whose divisor is 0 (constant) is left unscaled with a warning that names it; it then
-///   contributes zero variance and the sum is d minus the number of such columns.
+///   root mean square sqrt(Σx² / (n − 1)) when `center=false`, so the variances sum to d. A
+///   column whose divisor is 0 (constant) is left unscaled with a warning that names it. It
+///   then contributes zero variance, so the sum is d minus the number of such columns.
 ///
 /// JSON `results`: `explained_variance`, `explained_variance_ratio` (all components),
 /// `embedding` (n × dimensions), `components` (dimensions × d).

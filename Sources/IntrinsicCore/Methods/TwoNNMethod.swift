@@ -35,7 +35,7 @@ public struct TwoNNMethod: AnalysisMethod {
             throw MethodError(method: name, "needs at least 3 points (each point needs 2 neighbours); the data set has \(rows)")
         }
 
-        let table = try NearestNeighbors.search(Matrix(dataset), k: 2, context: context)
+        let table = try NearestNeighbors.search(Matrix(dataset), k: 2, context: context, progress: 0...0.95)
         context.report("fitting", 0.95)
 
         // Step 2: drop duplicates.

@@ -1,8 +1,9 @@
 // Exact k-nearest-neighbour search (Euclidean), blocked over rows, with dgemm pre-selection.
 //
-// Goals, in order: the neighbour lists are exact under the rule "sort by (distance, index)";
-// every returned distance is computed by the direct formula sqrt(Σ (xᵢ − yᵢ)²), so it agrees
-// with other tools that use it to rounding; memory stays O(block · n); speed comes from dgemm.
+// Goals, in order. The neighbour lists are exact under the rule "sort by (distance, index)".
+// Every returned distance comes from the direct formula sqrt(Σ (xᵢ − yᵢ)²), so it agrees to
+// rounding with other tools that use that formula. Memory stays O(block · n). Speed comes
+// from dgemm.
 
 import COpenBLAS
 
@@ -45,21 +46,25 @@ public enum NearestNeighbors {
     ///   - k: neighbours per point, `1…n − 1`.
     ///   - context: receives progress under `stage` and is checked for cancellation between blocks.
     ///   - stage: progress label.
+    ///   - progress: the part of the job's 0…1 progress this search covers, so a method that
+    ///     does more work afterwards can keep its fraction increasing.
     /// - Returns: sorted distances and indices, `n × k` each.
     /// - Throws: `CancellationError` when the job is cancelled.
     /// - Complexity: O(n² d) time through dgemm, O(n · min(n, 1024)) extra memory.
     public static func search(_ points: Matrix, k: Int, context: JobContext,
-                              stage: String = "finding neighbours") throws -> NeighborTable {
-        try search(points, k: k, context: context, stage: stage, blockRows: nil)
+                              stage: String = "finding neighbours",
+                              progress: ClosedRange<Double> = 0...1) throws -> NeighborTable {
+        try search(points, k: k, context: context, stage: stage, progress: progress, blockRows: nil)
     }
 
-    /// `search` with the block height fixed by the caller (tests use it to cross blocks).
+    /// Runs `search` with the block height fixed by the caller (tests use it to cross blocks).
     static func search(_ points: Matrix, k: Int, context: JobContext, stage: String,
+                       progress: ClosedRange<Double> = 0...1,
                        blockRows requestedBlockRows: Int?) throws -> NeighborTable {
         let n = points.rows, d = points.columns
         precondition(k >= 1 && k < n, "NearestNeighbors.search: k = \(k) needs 1 ≤ k < n = \(n)")
         try context.checkCancelled()
-        context.report(stage, 0)
+        context.report(stage, progress.lowerBound)
 
         var centred = points
         centred.subtractFromColumns(points.columnMeans())
@@ -92,7 +97,8 @@ public enum NearestNeighbors {
             }
             start += count
             try context.checkCancelled()
-            context.report(stage, Double(start) / Double(n))
+            let done = Double(start) / Double(n)
+            context.report(stage, progress.lowerBound + done * (progress.upperBound - progress.lowerBound))
         }
         return NeighborTable(rows: n, k: k, distances: distances, indices: indices)
     }
