@@ -95,7 +95,7 @@ public struct DatasetSummary: Sendable, Equatable {
         }
         if let labelCounts {
             let prefix = "labels (\(labelCounts.count)\(labelColumn.map { ", column '\($0)'" } ?? "")): "
-            result.append(DatasetSummary.fit(prefix, labelCounts.map { "\($0.label) \($0.count)" }, width: width))
+            result.append(DatasetSummary.fit(prefix, labelCounts.map { "\($0.label) (\($0.count))" }, width: width))
         }
         return result
     }

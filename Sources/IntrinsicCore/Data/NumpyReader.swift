@@ -35,7 +35,8 @@ enum NumpyReader {
 
         var notes = ["NumPy array \(array.descr), shape \(array.shapeText), \(array.fortranOrder ? "Fortran" : "C") order"]
         var values = array.doubles(rows: rows, columns: columns)
-        var labels = try loadLabels(besides: path, rows: rows, notes: &notes)
+        let labelsFile = labelsPath(besides: path)
+        var labels = try labelsFile.flatMap { try loadLabels(from: $0, rows: rows, notes: &notes) }
 
         var dropped = 0
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
@@ -56,16 +57,23 @@ enum NumpyReader {
 
         let dataset = Dataset(
             path: path, rows: rows - dropped, columns: columns, values: values, labels: labels,
-            labelColumn: labels == nil ? nil : "label")
+            labelColumn: labels == nil ? nil : labelsFile.map(fileName(of:)))
         return LoadedDataset(dataset: dataset, droppedRows: dropped, notes: notes)
     }
 
-    /// Reads `NAME.labels.npy` when it exists beside `NAME.npy`; nil when it does not.
-    private static func loadLabels(besides path: String, rows: Int, notes: inout [String]) throws -> [String]? {
+    /// `NAME.labels.npy` when it exists beside `NAME.npy`, else nil.
+    private static func labelsPath(besides path: String) -> String? {
         guard path.lowercased().hasSuffix(".npy"), !path.lowercased().hasSuffix(".labels.npy") else { return nil }
         let labelsPath = String(path.dropLast(4)) + ".labels.npy"
-        guard FileManager.default.fileExists(atPath: labelsPath) else { return nil }
+        return FileManager.default.fileExists(atPath: labelsPath) ? labelsPath : nil
+    }
 
+    private static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// Reads labels for `rows` rows: a 1-D int64 or int32 array of that length.
+    private static func loadLabels(from labelsPath: String, rows: Int, notes: inout [String]) throws -> [String] {
         let array = try NumpyArray(data: try DatasetLoader.readData(path: labelsPath, mapped: true), path: labelsPath)
         guard array.element == .int64 || array.element == .int32 else {
             throw DataError(path: labelsPath, "labels must be int64 or int32, found dtype '\(array.descr)'")
@@ -74,8 +82,7 @@ enum NumpyReader {
             throw DataError(path: labelsPath, "labels must be a 1-D array of \(rows) values, one per row of the data; found shape \(array.shapeText)")
         }
         let labels = array.integers().map { String($0) }
-        let fileName = labelsPath.split(separator: "/").last.map(String.init) ?? labelsPath
-        notes.append("labels from \(fileName) (\(Set(labels).count) distinct)")
+        notes.append("labels from \(fileName(of: labelsPath)) (\(Set(labels).count) distinct)")
         return labels
     }
 
