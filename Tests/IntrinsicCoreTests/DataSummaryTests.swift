@@ -53,6 +53,11 @@ struct DataSummaryTests {
         }
     }
 
+    @Test func npyLabelsNameTheirFile() throws {
+        let summary = DatasetSummary(try DatasetLoader.load(path: DataTestFiles.fixture("npy/iris.npy")).dataset)
+        #expect(summary.lines.last == "labels (3, from iris.labels.npy): 0 (50), 1 (50), 2 (50)")
+    }
+
     @Test func linesForSmallData() {
         let data = Dataset(path: "/tmp/p.csv", rows: 2, columns: 2, columnNames: ["a", "b"], values: [0.5, -1.25, 0.5, -1.25])
         #expect(DatasetSummary(data).lines == [

@@ -40,8 +40,8 @@ enum DataTestFiles {
         try withFile(name, text: text) { try DatasetLoader.load(path: $0, options: options) }
     }
 
-    /// The `DataError` that loading `path` throws, or nil (recorded as a test failure)
-    /// when it loads.
+    /// Loads `path` and returns the `DataError` it throws, or nil (recorded as a test
+    /// failure) when it loads.
     static func loadError(
         path: String, options: LoadOptions = LoadOptions(), sourceLocation: SourceLocation = #_sourceLocation
     ) -> DataError? {
@@ -57,7 +57,7 @@ enum DataTestFiles {
         }
     }
 
-    /// The `DataError` that loading `text` (saved as `name`) throws.
+    /// Saves `text` as `name`, loads it and returns the `DataError` it throws.
     static func loadError(
         _ text: String, name: String = "data.csv", options: LoadOptions = LoadOptions(),
         sourceLocation: SourceLocation = #_sourceLocation

@@ -78,8 +78,10 @@ public enum DatasetLoader {
     public static func load(path: String, options: LoadOptions = LoadOptions()) throws -> LoadedDataset {
         let ext = fileExtension(of: path)
         if textExtensions.contains(ext) {
-            let bytes = try readBytes(path: path)
-            return try DelimitedTextReader.read(bytes: bytes, path: path, options: options)
+            let data = try readData(path: path, mapped: false)
+            return try data.withUnsafeBytes { raw in
+                try DelimitedTextReader.read(buffer: raw.bindMemory(to: UInt8.self), path: path, options: options)
+            }
         }
         if numpyExtensions.contains(ext) {
             return try NumpyReader.load(path: path, options: options)
@@ -96,14 +98,8 @@ public enum DatasetLoader {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    /// Reads a whole file, turning Foundation's errors into a `DataError` for `path`.
-    static func readBytes(path: String) throws -> [UInt8] {
-        let data = try readData(path: path, mapped: false)
-        return [UInt8](data)
-    }
-
     /// Reads (or maps) a file after checking that it exists and is a regular file, so the
-    /// error says which of the usual causes applies.
+    /// error names the usual cause.
     static func readData(path: String, mapped: Bool) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -94,7 +94,9 @@ public struct DatasetSummary: Sendable, Equatable {
         default: result.append("duplicates: \(duplicateRows) rows equal an earlier row")
         }
         if let labelCounts {
-            let prefix = "labels (\(labelCounts.count)\(labelColumn.map { ", column '\($0)'" } ?? "")): "
+            // Labels of an .npy file come from a side file rather than a column.
+            let source = labelColumn.map { $0.hasSuffix(".npy") ? ", from \($0)" : ", column '\($0)'" } ?? ""
+            let prefix = "labels (\(labelCounts.count)\(source)): "
             result.append(DatasetSummary.fit(prefix, labelCounts.map { "\($0.label) (\($0.count))" }, width: width))
         }
         return result

@@ -17,8 +17,8 @@ enum DecimalParser {
 
     /// Parses `[sign] digits [. digits] [(e|E) [sign] digits]` from `count` bytes at `p`.
     ///
-    /// - Returns: the correctly rounded value, which is infinite when the text overflows;
-    ///   nil when the bytes are not a plain decimal number (text, `nan`, `inf`, hex, empty).
+    /// - Returns: the correctly rounded value, which is infinite when the text overflows.
+    ///   Nil when the bytes are not a plain decimal number (text, `nan`, `inf`, hex, empty).
     static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
         if let fast = parseFast(p, count: count) { return fast }
         // Only plain decimal syntax goes to the slow path: Double(String) would also accept

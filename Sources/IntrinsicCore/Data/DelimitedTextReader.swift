@@ -2,20 +2,16 @@
 
 /// Reader for CSV, TSV and similar text files (RFC 4180 quoting, `#` comments).
 ///
-/// The steps: strip a UTF-8 byte order mark, detect the delimiter, split the bytes into
-/// fields (byte ranges, no strings), check that every row has the same number of fields,
-/// classify and parse every field once, detect a header row, pick the label column, then
-/// reject or drop rows whose numeric columns hold missing or non-numeric values.
+/// Steps:
+/// 1. Strip a UTF-8 byte order mark and detect the delimiter.
+/// 2. Split the bytes into fields (byte ranges, no strings) and check that every row has
+///    the same number of fields.
+/// 3. Classify and parse every field once, then detect a header row and the label column.
+/// 4. Reject or drop rows with missing or non-numeric values in numeric columns.
 enum DelimitedTextReader {
-    /// Reads delimited text from `bytes`; `path` is used in notes and errors only.
+    /// Reads delimited text from the bytes of a file; `path` is used in notes and errors only.
     /// - Throws: `DataError` with the 1-based line and the column for invalid content.
-    static func read(bytes: [UInt8], path: String, options: LoadOptions) throws -> LoadedDataset {
-        try bytes.withUnsafeBufferPointer { buffer in
-            try read(buffer: buffer, path: path, options: options)
-        }
-    }
-
-    private static func read(
+    static func read(
         buffer: UnsafeBufferPointer<UInt8>, path: String, options: LoadOptions
     ) throws -> LoadedDataset {
         var notes: [String] = []
@@ -89,9 +85,9 @@ enum DelimitedTextReader {
     /// Picks the delimiter from up to 20 non-comment lines.
     ///
     /// A candidate that occurs the same number of times (outside quotes) on every sampled
-    /// line wins, the highest count first; otherwise the candidate most frequent on the
-    /// first line. With none of comma, tab and semicolon present, runs of spaces separate
-    /// fields when the lines contain spaces between values (NumPy's `savetxt` default).
+    /// line wins, the highest count first. Failing that, the candidate most frequent on the
+    /// first line wins. When none of comma, tab and semicolon occurs but values are
+    /// separated by spaces (NumPy's `savetxt` default), runs of spaces separate fields.
     static func detectSeparator(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Separator {
         let candidates: [Separator] = [.byte(UInt8(ascii: ",")), .byte(UInt8(ascii: "\t")), .byte(UInt8(ascii: ";"))]
         var counts: [[Int]] = []
@@ -161,8 +157,8 @@ enum DelimitedTextReader {
         }
     }
 
-    /// The first row is a header when it holds no numbers but some text, or when one of its
-    /// text fields sits above a column whose body has numbers.
+    /// The first row is a header when it contains no numbers but some text, or when one of
+    /// its text fields is above a column whose body contains numbers.
     private static func detectHeader(_ cells: CellGrid) -> Bool {
         let first = (0..<cells.width).map { cells.kind(0, $0) }
         if !first.contains(.number) { return first.contains(.text) }
@@ -204,7 +200,7 @@ enum DelimitedTextReader {
         return nil
     }
 
-    /// Rejects columns that hold text (more text than numbers in the body), because
+    /// Rejects columns that contain text (more text than numbers in the body), because
     /// dropping them silently would change the data behind the user's back.
     private static func rejectTextColumns(
         _ cells: CellGrid, names: [String], labelIndex: Int?, body: Range<Int>, path: String
@@ -229,8 +225,8 @@ enum DelimitedTextReader {
         let sample = cells.table.text(record: firstRecord, field: firstColumn, buffer: cells.buffer)
         let references = textColumns.map { columnReference(names[$0], $0) }
         var message = textColumns.count == 1
-            ? "the column holds text"
-            : "columns \(references.joined(separator: ", ")) hold text"
+            ? "the column contains text"
+            : "columns \(references.joined(separator: ", ")) contain text"
         message += " ('\(sample)' on this line), and text columns are not dropped silently. "
         if let labelIndex {
             message += "Remove the column, or pass --label \(names[textColumns[0]]) to use it as labels instead of '\(names[labelIndex])'"
@@ -314,7 +310,7 @@ enum DelimitedTextReader {
     }
 }
 
-/// How fields are separated on a line.
+/// Field separator of a delimited text file.
 enum Separator: Equatable {
     /// One byte (comma, tab, semicolon) separates two fields; empty fields are possible.
     case byte(UInt8)

@@ -3,7 +3,7 @@
 /// The fields of a delimited text file as byte ranges into the file's buffer.
 ///
 /// Fields are stored flat, record after record, so the common case allocates no string
-/// per field; text is decoded only for names, labels and error messages.
+/// per field. Text is decoded only for names, labels and error messages.
 struct FieldTable {
     /// Offset of each field's first content byte (inside the quotes for a quoted field).
     var starts: [Int] = []
@@ -161,7 +161,7 @@ struct FieldTable {
     }
 }
 
-/// What a field holds, as far as numeric columns are concerned.
+/// Content class of a field, as numeric columns see it.
 enum CellKind: UInt8 {
     /// A finite number.
     case number

@@ -5,10 +5,12 @@ import Foundation
 /// Reader for `.npy` arrays of float64, float32, int64 or int32, either byte order, C or
 /// Fortran order, 1-D (one column) or 2-D.
 ///
-/// The file layout: the magic bytes `\x93NUMPY`, a major and minor version byte, the
-/// header length (UInt16 little-endian in version 1, UInt32 in versions 2 and 3), a header
-/// that is a Python dict literal with `descr`, `fortran_order` and `shape`, then the raw
-/// array data. Version 3 differs from 2 only in allowing UTF-8 in the header.
+/// File layout:
+/// - the magic bytes `\x93NUMPY`, then a major and a minor version byte;
+/// - the header length, UInt16 little-endian in version 1 and UInt32 in versions 2 and 3;
+/// - the header, a Python dict literal with `descr`, `fortran_order` and `shape`;
+/// - the raw array data.
+/// Version 3 differs from 2 only in allowing UTF-8 in the header.
 enum NumpyReader {
     /// Supported dtypes, as listed in error messages.
     static let supportedTypes =
@@ -21,7 +23,7 @@ enum NumpyReader {
         if let column = options.labelColumn {
             throw DataError(
                 path: path, column: column,
-                "--label does not apply to .npy files: an .npy file holds one numeric array with no column names. Put the labels in a 1-D int64 or int32 array saved as NAME.labels.npy beside NAME.npy")
+                "--label does not apply to .npy files: an .npy file contains one numeric array with no column names. Put the labels in a 1-D int64 or int32 array saved as NAME.labels.npy beside NAME.npy")
         }
         let data = try DatasetLoader.readData(path: path, mapped: true)
         let array = try NumpyArray(data: data, path: path)
@@ -217,7 +219,7 @@ struct NumpyArray {
         }
     }
 
-    /// A reader-friendly name for a NumPy type code, such as " (complex)" for `c16`.
+    /// Returns a readable name for a NumPy type code, such as " (complex, 128 bits)" for `c16`.
     private static func describe(_ code: Substring) -> String {
         let names: [Character: String] = [
             "O": "Python objects", "c": "complex", "U": "Unicode strings", "S": "byte strings",
@@ -228,7 +230,7 @@ struct NumpyArray {
         return " (\(name), \(8 * (Int(code.dropFirst()) ?? 0)) bits)".replacingOccurrences(of: ", 0 bits", with: "")
     }
 
-    /// The values as Doubles, row-major `rows × columns`, converted from any byte order
+    /// Converts the values to Doubles, row-major `rows × columns`, from either byte order
     /// and from Fortran order.
     func doubles(rows: Int, columns: Int) -> [Double] {
         let count = rows * columns
@@ -250,7 +252,7 @@ struct NumpyArray {
         return result
     }
 
-    /// The values of an integer array as Int64, in file order.
+    /// Converts the values of an integer array to Int64, in file order.
     func integers() -> [Int64] {
         let count = shape.reduce(1, *)
         var result = [Int64](repeating: 0, count: count)
