@@ -92,6 +92,12 @@ struct DataTextReaderTests {
         #expect(loaded.dataset.columnNames == ["a;b;c;d", "x"])
     }
 
+    @Test func singleColumnHasNoDelimiter() throws {
+        let data = try DataTestFiles.load("height in cm\n170.5\n-2\n").dataset
+        #expect(data.columnNames == ["height in cm"])
+        #expect(data.values == [170.5, -2])
+    }
+
     // MARK: - Header detection
 
     @Test func noHeaderNamesColumnsByPosition() throws {

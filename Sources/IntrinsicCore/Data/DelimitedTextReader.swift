@@ -86,12 +86,12 @@ enum DelimitedTextReader {
     ///
     /// A candidate that occurs the same number of times (outside quotes) on every sampled
     /// line wins, the highest count first. Failing that, the candidate most frequent on the
-    /// first line wins. When none of comma, tab and semicolon occurs but values are
-    /// separated by spaces (NumPy's `savetxt` default), runs of spaces separate fields.
+    /// first line wins. When none of comma, tab and semicolon occurs but every line has
+    /// values separated by spaces (NumPy's `savetxt` default), runs of spaces separate fields.
     static func detectSeparator(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Separator {
         let candidates: [Separator] = [.byte(UInt8(ascii: ",")), .byte(UInt8(ascii: "\t")), .byte(UInt8(ascii: ";"))]
         var counts: [[Int]] = []
-        var innerSpaces = false
+        var linesWithInnerSpaces = 0
         var i = start
         let n = buffer.count
         while i < n, counts.count < 20 {
@@ -124,7 +124,7 @@ enum DelimitedTextReader {
             let isComment = firstContent >= 0 && buffer[firstContent] == UInt8(ascii: "#")
             if firstContent >= 0, !isComment {
                 counts.append(lineCounts)
-                if spaceAfterContent { innerSpaces = true }
+                if spaceAfterContent { linesWithInnerSpaces += 1 }
             }
             i = lineEnd + 1
         }
@@ -140,7 +140,9 @@ enum DelimitedTextReader {
         if let c = (0..<3).max(by: { counts[0][$0] < counts[0][$1] }), counts[0][c] > 0 {
             return candidates[c]
         }
-        return innerSpaces ? .whitespace : candidates[0]
+        // Every line must have spaces between values, so that a single column whose header
+        // name has a space in it stays one column.
+        return linesWithInnerSpaces == counts.count ? .whitespace : candidates[0]
     }
 
     // MARK: - Structure checks

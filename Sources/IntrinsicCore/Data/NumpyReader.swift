@@ -139,6 +139,7 @@ struct NumpyArray {
     ///   an unsupported dtype or truncated data.
     init(data: Data, path: String) throws {
         self.data = data
+        guard !data.isEmpty else { throw DataError(path: path, "file is empty") }
         let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
         guard data.count >= 10, data.prefix(6).elementsEqual(magic) else {
             throw DataError(path: path, "not a NumPy .npy file: it does not start with the magic string \\x93NUMPY")
@@ -193,7 +194,8 @@ struct NumpyArray {
             guard !overflow else { throw DataError(path: path, "shape \(shapeText) is too large") }
             count = product
         }
-        let needed = count * element.size
+        let (needed, tooLarge) = count.multipliedReportingOverflow(by: element.size)
+        guard !tooLarge else { throw DataError(path: path, "shape \(shapeText) is too large") }
         let available = data.count - dataOffset
         guard available >= needed else {
             throw DataError(path: path, ".npy file is truncated: shape \(shapeText) of '\(descr)' needs \(needed) data bytes, the file has \(available)")
