@@ -159,8 +159,8 @@ enum DelimitedTextReader {
         }
     }
 
-    /// The first row is a header when it contains no numbers but some text, or when one of
-    /// its text fields is above a column whose body contains numbers.
+    /// Decides whether the first row is a header: it is when it contains no numbers but some
+    /// text, or when one of its text fields is above a column whose body contains numbers.
     private static func detectHeader(_ cells: CellGrid) -> Bool {
         let first = (0..<cells.width).map { cells.kind(0, $0) }
         if !first.contains(.number) { return first.contains(.text) }
