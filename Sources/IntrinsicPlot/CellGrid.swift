@@ -57,6 +57,27 @@ public struct CellGrid: Sendable, Equatable {
         }
     }
 
+    /// Writes `text` centred on column `center`, shifted to stay inside the grid when it can.
+    public mutating func put(_ text: String, centeredAt center: Int, y: Int, role: ColorRole = .normal, bold: Bool = false) {
+        let length = text.count
+        let start = min(max(0, center - length / 2), max(0, width - length))
+        put(text, x: start, y: y, role: role, bold: bold)
+    }
+
+    /// Writes `text` so that its last character sits in column `right`.
+    public mutating func put(_ text: String, rightAlignedAt right: Int, y: Int, role: ColorRole = .normal, bold: Bool = false) {
+        put(text, x: right - text.count + 1, y: y, role: role, bold: bold)
+    }
+
+    /// Whether every cell of row `y` from `start` through `end` is a blank space.
+    public func isBlank(y: Int, from start: Int, through end: Int) -> Bool {
+        guard y >= 0, y < height else { return false }
+        for x in max(0, start)...min(width - 1, max(start, end)) where cells[y * width + x].character != " " {
+            return false
+        }
+        return true
+    }
+
     /// Row `y` as plain text, trailing spaces kept.
     public func line(_ y: Int) -> String {
         String(cells[(y * width)..<((y + 1) * width)].map(\.character))
