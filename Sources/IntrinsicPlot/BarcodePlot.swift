@@ -59,9 +59,9 @@ struct BarcodePlot {
 
     /// The bars to draw in at most `rows` rows, sorted by dimension, then birth, then death.
     ///
-    /// With too few rows each dimension keeps a share of rows proportional to its bar count
-    /// (at least one while rows last), filled by its longest bars; essential bars count as
-    /// the longest.
+    /// With too few rows, each dimension gets a share of rows proportional to its bar count,
+    /// and at least one while rows last. Its longest bars fill that share, and essential
+    /// bars count as the longest.
     static func selectBars(_ pairs: [PlotPair], rows: Int) -> [PlotPair] {
         let ordered = pairs.sorted { a, b in
             (a.dimension, a.birth, a.death) < (b.dimension, b.birth, b.death)

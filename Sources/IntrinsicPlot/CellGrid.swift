@@ -69,15 +69,6 @@ public struct CellGrid: Sendable, Equatable {
         put(text, x: right - text.count + 1, y: y, role: role, bold: bold)
     }
 
-    /// Whether every cell of row `y` from `start` through `end` is a blank space.
-    public func isBlank(y: Int, from start: Int, through end: Int) -> Bool {
-        guard y >= 0, y < height else { return false }
-        for x in max(0, start)...min(width - 1, max(start, end)) where cells[y * width + x].character != " " {
-            return false
-        }
-        return true
-    }
-
     /// Row `y` as plain text, trailing spaces kept.
     public func line(_ y: Int) -> String {
         String(cells[(y * width)..<((y + 1) * width)].map(\.character))

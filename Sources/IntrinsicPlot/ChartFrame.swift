@@ -1,6 +1,6 @@
 // The frame around a plot: layout of titles, axes with ticks, notes and legend.
 
-/// A numeric axis as a renderer asks for it, before ticks fix its final range.
+/// A numeric axis as a renderer requests it, before ticks fix its final range.
 struct AxisRequest {
     var lower: Double
     var upper: Double
@@ -11,7 +11,7 @@ struct AxisRequest {
     var label: @Sendable (Double, Double) -> String = { formatTick($0, step: $1) }
 }
 
-/// What a renderer wants around its plot area.
+/// The titles, axes, notes and legend a renderer requests around its plot area.
 struct ChartSpec {
     var title = ""
     /// Title of the left axis, drawn above it.
@@ -30,7 +30,7 @@ struct ChartSpec {
     var right: AxisRequest?
     var legend: [LegendEntry] = []
     var notes: [String] = []
-    /// A note that depends on the plot size (columns, rows), written after `notes`; it
+    /// A note that depends on the plot size (columns, rows), written after `notes`. It
     /// takes a row whenever it is set, and an empty result leaves that row blank.
     var layoutNote: ((Int, Int) -> String)?
     /// Plot rows above the data area for something outside the y range (the ∞ line).
@@ -187,7 +187,7 @@ struct ChartFrame {
         }
     }
 
-    /// The absolute grid row of a y value in the data area, or nil outside the y range.
+    /// Returns the grid row of a y value in the data area, or nil outside the y range.
     func row(forY y: Double) -> Int? {
         mapping.row(y).map { dataTop + $0 / 4 }
     }

@@ -120,8 +120,8 @@ public struct RenderStyle: Sendable, Equatable {
 extension Figure {
     /// Renders the figure onto a `width × height` grid (axes, ticks, titles and legend included).
     ///
-    /// Grids narrower than 20 or lower than 5 cells get a one-line "plot too small" message;
-    /// data with nothing to draw gets a centred message such as "no points".
+    /// Grids narrower than 20 or lower than 5 cells get a one-line "plot too small" message.
+    /// Data with nothing to draw gets a centred message such as "no points".
     public func render(width: Int, height: Int, style: RenderStyle = RenderStyle()) -> CellGrid {
         let safeWidth = max(0, width)
         let safeHeight = max(0, height)

@@ -11,11 +11,11 @@ public struct HistogramBinning: Sendable, Equatable {
 
     /// Bins `values` by the Freedman–Diaconis rule.
     ///
-    /// The bin width is 2 · IQR · n^(−1/3) (Freedman and Diaconis, 1981); the bin count is
-    /// the range over that width, rounded up and clamped to `minBins…maxBins`. When the
-    /// interquartile range is 0 the width is undefined, and Sturges' count ⌈log2 n⌉ + 1
-    /// is used instead. All-equal values get a padded range (see `paddedRange`). Bins are
-    /// half-open [a, b) except the last, which also holds the maximum.
+    /// The bin width is 2 · IQR · n^(−1/3). The bin count is the range over that width,
+    /// rounded up and clamped to `minBins…maxBins`. When the interquartile range is 0 the
+    /// width is undefined, so Sturges' count ⌈log2 n⌉ + 1 is used instead. All-equal values
+    /// get a padded range (see `paddedRange`). Bins are half-open [a, b) except the last,
+    /// which also contains the maximum.
     ///
     /// - Parameters:
     ///   - values: any values; NaN and ±∞ are skipped and counted in `skipped`.
@@ -58,7 +58,7 @@ public struct HistogramBinning: Sendable, Equatable {
         return HistogramBinning(edges: edges, counts: counts, skipped: skipped)
     }
 
-    /// Linear interpolation between order statistics (the default of NumPy and R type 7).
+    /// Linear interpolation between order statistics, as NumPy's `percentile` does by default.
     private static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let position = p * Double(sorted.count - 1)
         let below = Int(position.rounded(.down))

@@ -59,7 +59,7 @@ struct HistogramPlot {
         return frame.grid
     }
 
-    /// The plot column whose value span holds `value`, or nil outside `lower…upper`.
+    /// Returns the plot column whose value span contains `value`, or nil outside `lower…upper`.
     static func column(of value: Double, lower: Double, upper: Double, columns: Int) -> Int? {
         guard value >= lower, value <= upper, upper > lower else { return nil }
         return min(columns - 1, Int(((value - lower) / (upper - lower) * Double(columns)).rounded(.down)))

@@ -2,8 +2,9 @@
 // optional cumulative curve on a 0…1 right axis.
 import Foundation
 
-/// How components share plot columns: each column shows one or two neighbouring
-/// components when they outnumber the columns, else each component gets a group of columns.
+/// The assignment of components to plot columns. When components outnumber the columns,
+/// each column shows one or more neighbouring components, else each component gets a
+/// group of columns.
 struct ComponentGroups: Equatable {
     let components: Int
     let groupCount: Int
@@ -11,7 +12,7 @@ struct ComponentGroups: Equatable {
     let groupWidth: Int
     /// Columns the bar itself fills inside its group.
     let barWidth: Int
-    /// The most components one column shows, 1 unless components outnumber columns.
+    /// The maximum number of components in one column, 1 unless components outnumber columns.
     let maxComponentsPerGroup: Int
 
     init(components: Int, columns: Int) {
@@ -30,17 +31,17 @@ struct ComponentGroups: Equatable {
         barWidth = groupWidth >= 3 ? groupWidth - 1 : groupWidth
     }
 
-    /// The column under the middle of group `group`'s bar.
+    /// Returns the column under the middle of group `group`'s bar.
     func centerColumn(ofGroup group: Int) -> Int {
         group * groupWidth + (barWidth - 1) / 2
     }
 
-    /// The group showing component `index` (0-based): ⌊index · groups / components⌋.
+    /// Returns the group showing component `index` (0-based): ⌊index · groups / components⌋.
     func group(ofComponent index: Int) -> Int {
         index * groupCount / components
     }
 
-    /// The components (0-based) that group `group` shows, never empty.
+    /// Returns the components (0-based) that group `group` shows, never empty.
     func componentRange(ofGroup group: Int) -> Range<Int> {
         // Components i with ⌊i · g / n⌋ = group are those from ⌈group · n / g⌉ on.
         let first = (group * components + groupCount - 1) / groupCount
@@ -153,7 +154,7 @@ struct SpectrumPlot {
         return frame.grid
     }
 
-    /// The largest scaled value of each group, nil for a group with none shown.
+    /// Returns the largest scaled value of each group, nil for a group with none shown.
     static func groupMaxima(_ scaled: [Double?], groups: ComponentGroups) -> [Double?] {
         var result = [Double?](repeating: nil, count: groups.groupCount)
         for (index, value) in scaled.enumerated() {

@@ -35,7 +35,8 @@ struct DegenerateInputTests {
         for style in Self.styles {
             for size in [(60, 20), (20, 5), (21, 6), (200, 60)] {
                 let grid = figure.render(width: size.0, height: size.1, style: style)
-                #expect(grid.width == size.0 && grid.height == size.1)
+                #expect(grid.width == size.0)
+                #expect(grid.height == size.1)
                 let text = grid.text
                 // Messages spell "NaN"; a lower-case "nan" can only come from formatting a number.
                 #expect(!text.contains("nan"), "\(name) at \(size): \(text)")
@@ -76,7 +77,8 @@ struct DegenerateInputTests {
     func tooSmall(width: Int, height: Int) {
         for figure in FigureTests.sampleFigures() {
             let grid = figure.render(width: width, height: height)
-            #expect(grid.width == max(0, width) && grid.height == max(0, height))
+            #expect(grid.width == max(0, width))
+            #expect(grid.height == max(0, height))
             guard height > 0 else { continue }
             let expected = "plot too small (\(max(0, width))×\(height), needs at least 20×5)"
             #expect(grid.line(0) == String(expected.prefix(max(0, width))) + String(repeating: " ", count: max(0, width - expected.count)))

@@ -18,7 +18,7 @@ struct PlotArea {
 }
 
 extension CellGrid {
-    /// Every (x, y) whose cell holds `character`.
+    /// Returns every (x, y) whose cell contains `character`.
     func positions(of character: Character) -> [(x: Int, y: Int)] {
         var result: [(x: Int, y: Int)] = []
         for y in 0..<height {
@@ -29,7 +29,7 @@ extension CellGrid {
         return result
     }
 
-    /// The plot area of a Unicode rendering, from its "└" corner.
+    /// Finds the plot area of a Unicode rendering from its "└" corner.
     func plotArea() -> PlotArea? {
         guard let corner = positions(of: "└").first else { return nil }
         var top = corner.y
@@ -39,7 +39,7 @@ extension CellGrid {
         return PlotArea(axisColumn: corner.x, axisRow: corner.y, top: top, columns: end - corner.x - 1)
     }
 
-    /// The row whose text contains `text`, first from the top.
+    /// Returns the first row, from the top, whose text contains `text`.
     func row(containing text: String) -> Int? {
         (0..<height).first { line($0).contains(text) }
     }

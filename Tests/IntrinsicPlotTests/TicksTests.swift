@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Ticks and labels")
 struct TicksTests {
-    /// Whether `step` is 1, 2 or 5 × 10^k.
+    /// Returns whether `step` is 1, 2 or 5 × 10^k.
     static func isNice(_ step: Double) -> Bool {
         let exponent = log10(step).rounded(.down)
         let mantissa = step / pow(10, exponent)
@@ -40,7 +40,8 @@ struct TicksTests {
         #expect(ticks.lower == lower)
         #expect(ticks.upper == upper)
         for value in ticks.values {
-            #expect(value >= lower - 1e-12 && value <= upper + 1e-12)
+            #expect(value >= lower - 1e-12)
+            #expect(value <= upper + 1e-12)
         }
     }
 
