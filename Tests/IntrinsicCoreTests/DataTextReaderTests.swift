@@ -351,31 +351,4 @@ struct DataTextReaderTests {
         #expect(data.columnNames.first == "pixel_0_0")
         #expect(data.columnNames.last == "pixel_7_7")
     }
-
-    @Test func digitsLoadsQuickly() throws {
-        let path = DataTestFiles.sample("digits.csv")
-        _ = try DatasetLoader.load(path: path)
-        var best = Double.infinity
-        for _ in 0..<5 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = try DatasetLoader.load(path: path)
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        // Release builds take about 3.5 ms; this bound leaves room for debug builds
-        // (about 30 ms) on a busy machine.
-        #expect(best < 300, "best of 5: \(best) ms")
-    }
-}
-
-/// SplitMix64, so the random cases are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
