@@ -74,6 +74,8 @@ struct RipsEdgeCaseTests {
     static let bruteForceCases: [(seed: UInt64, count: Int, dimension: Int, grid: Bool)] = [
         (1, 8, 2, false), (2, 11, 2, false), (3, 12, 3, false), (4, 10, 4, false),
         (5, 12, 2, true), (6, 12, 3, true), (7, 9, 1, true), (8, 12, 2, true),
+        (9, 14, 2, true), (10, 14, 3, true), (11, 13, 2, true), (12, 14, 4, true),
+        (13, 14, 2, true), (14, 14, 3, true), (15, 14, 2, true), (16, 14, 5, true),
     ]
 
     @Test("agrees with brute-force homology", arguments: 0..<bruteForceCases.count)

@@ -23,7 +23,10 @@ struct CohomologyOutcome {
     var essentialBirths: [Double] = []
     /// Pairs with death == birth, left out of `pairs`.
     var zeroPersistenceCount = 0
-    /// Columns settled by the emergent-pair shortcut.
+    /// Columns settled as apparent pairs: the edge's first cofacet has the same diameter and
+    /// the edge is that cofacet's last facet.
+    var apparentCount = 0
+    /// Other columns settled by the emergent-pair shortcut.
     var emergentCount = 0
     /// Columns that needed a working column (a heap).
     var reducedCount = 0
@@ -43,8 +46,9 @@ final class CohomologyReduction {
     private var storedColumns: [Int] = []
     private var reductionEntries: [Int] = []
 
-    private var heap = CoboundaryHeap()
+    private var heap = WorkingCoboundary()
     private var workingReduction: [Int] = []
+    private var additionCount = 0
 
     init(distances: DistanceMatrix, binomials: BinomialTable, filtrationEnd: Double, expectedColumns: Int) {
         self.distances = distances
@@ -66,20 +70,32 @@ final class CohomologyReduction {
                 try context.checkCancelled()
                 context.report("H1 reduction", Double(done) / Double(max(total, 1)))
             }
-            reduceColumn(columns[position], into: &outcome)
+            try reduceColumn(columns[position], into: &outcome, context: context)
         }
         context.report("H1 reduction", 1)
         return outcome
     }
 
-    private func reduceColumn(_ column: FiltrationEntry, into outcome: inout CohomologyOutcome) {
+    private func reduceColumn(_ column: FiltrationEntry, into outcome: inout CohomologyOutcome, context: JobContext) throws {
         let (a, b) = binomials.edgeVertices(column.index)
 
-        if let cofacet = firstCofacetOfSameDiameter(a, b, column.diameter), pivots.value(for: cofacet) == nil {
-            pivots.insert(cofacet, column.index)
-            outcome.emergentCount += 1
-            outcome.zeroPersistenceCount += 1
-            return
+        if let v = firstCofacetOfSameDiameter(a, b, column.diameter) {
+            if isLastFacet(column, a, b, v) {
+                // Apparent pair: no column reduced before this one contains the cofacet, and
+                // `apparentFacet(of:)` finds this edge again from the cofacet, so nothing is stored.
+                outcome.apparentCount += 1
+                outcome.zeroPersistenceCount += 1
+                return
+            }
+            // With tied diameters the cofacet can be the pivot of an apparent pair whose edge
+            // was reduced earlier; such pivots are not in the table.
+            let cofacet = FiltrationEntry(diameter: column.diameter, index: cofacetIndex(a, b, v))
+            if pivots.value(for: cofacet.index) == nil && apparentFacet(of: cofacet) == nil {
+                pivots.insert(cofacet.index, column.index)
+                outcome.emergentCount += 1
+                outcome.zeroPersistenceCount += 1
+                return
+            }
         }
 
         outcome.reducedCount += 1
@@ -91,7 +107,7 @@ final class CohomologyReduction {
                 outcome.essentialBirths.append(column.diameter)
                 return
             }
-            guard let owner = pivots.value(for: pivot.index) else {
+            guard let owner = pivots.value(for: pivot.index) ?? apparentFacet(of: pivot) else {
                 pivots.insert(pivot.index, storeReduction(of: column.index))
                 if pivot.diameter > column.diameter {
                     outcome.pairs.append(PersistencePair(birth: column.diameter, death: pivot.diameter))
@@ -103,6 +119,10 @@ final class CohomologyReduction {
             // Adding the owner's column cancels this pivot, so it goes back first.
             heap.push(pivot)
             addColumn(ownedBy: owner)
+            // One column can need thousands of additions (a long-lived class on a few thousand
+            // points), each pushing n cofacets, so cancellation is checked here too.
+            additionCount &+= 1
+            if additionCount & 255 == 0 { try context.checkCancelled() }
         }
     }
 
@@ -150,27 +170,59 @@ final class CohomologyReduction {
     // the three ranges v < b, b < v < a and a < v, and across them, so scanning v upwards visits
     // them in index order.
 
-    /// Returns the index of the first cofacet (in index order) whose diameter equals the edge's,
-    /// which is the first cofacet in filtration order, or nil when every cofacet is longer.
-    private func firstCofacetOfSameDiameter(_ a: Int, _ b: Int, _ diameter: Double) -> SimplexIndex? {
+    /// Returns the vertex v of the first cofacet {a, b, v} (in index order) whose diameter equals
+    /// the edge's, which is the first cofacet in filtration order, or nil when all are longer.
+    private func firstCofacetOfSameDiameter(_ a: Int, _ b: Int, _ diameter: Double) -> Int? {
         let d = distances.storage
         let choose2 = binomials.choose2
-        let choose3 = binomials.choose3
         let rowA = d + choose2[a]
         let rowB = d + choose2[b]
         for v in 0..<b where rowA[v] <= diameter && rowB[v] <= diameter {
-            return choose3[a] &+ choose2[b] &+ v
+            return v
         }
         for v in (b + 1)..<a where rowA[v] <= diameter && d[choose2[v] &+ b] <= diameter {
-            return choose3[a] &+ choose2[v] &+ b
+            return v
         }
         for v in (a + 1)..<vertexCount {
             let rowV = d + choose2[v]
-            if rowV[a] <= diameter && rowV[b] <= diameter {
-                return choose3[v] &+ choose2[a] &+ b
-            }
+            if rowV[a] <= diameter && rowV[b] <= diameter { return v }
         }
         return nil
+    }
+
+    @inline(__always)
+    private func cofacetIndex(_ a: Int, _ b: Int, _ v: Int) -> SimplexIndex {
+        let choose2 = binomials.choose2
+        let choose3 = binomials.choose3
+        if v < b { return choose3[a] &+ choose2[b] &+ v }
+        if v < a { return choose3[a] &+ choose2[v] &+ b }
+        return choose3[v] &+ choose2[a] &+ b
+    }
+
+    @inline(__always)
+    private func edgeEntry(_ x: Int, _ y: Int) -> FiltrationEntry {
+        let index = binomials.edgeIndex(x, y)
+        return FiltrationEntry(diameter: distances.storage[index], index: index)
+    }
+
+    /// Returns whether `edge` = {a, b} comes after the other two facets of {a, b, v} in filtration order.
+    private func isLastFacet(_ edge: FiltrationEntry, _ a: Int, _ b: Int, _ v: Int) -> Bool {
+        edgeEntry(a, v) < edge && edgeEntry(b, v) < edge
+    }
+
+    /// Returns the edge index e when (e, triangle) is an apparent pair: the triangle's last
+    /// facet e has the triangle's diameter, and the triangle is e's first cofacet.
+    private func apparentFacet(of triangle: FiltrationEntry) -> SimplexIndex? {
+        let (x, y, z) = binomials.triangleVertices(triangle.index)
+        var last = (entry: edgeEntry(x, y), a: x, b: y)
+        let xz = edgeEntry(x, z)
+        if last.entry < xz { last = (xz, x, z) }
+        let yz = edgeEntry(y, z)
+        if last.entry < yz { last = (yz, y, z) }
+        guard last.entry.diameter == triangle.diameter,
+              let v = firstCofacetOfSameDiameter(last.a, last.b, triangle.diameter),
+              cofacetIndex(last.a, last.b, v) == triangle.index else { return nil }
+        return last.entry.index
     }
 
     /// Pushes every cofacet with diameter at most `filtrationEnd` onto the working column.
@@ -184,18 +236,19 @@ final class CohomologyReduction {
         let base1 = choose3[a] &+ choose2[b]
         for v in 0..<b {
             let diameter = max(edgeDiameter, rowA[v], rowB[v])
-            if diameter <= end { heap.push(FiltrationEntry(diameter: diameter, index: base1 &+ v)) }
+            if diameter <= end { heap.append(FiltrationEntry(diameter: diameter, index: base1 &+ v)) }
         }
         let base2 = choose3[a] &+ b
         for v in (b + 1)..<a {
             let diameter = max(edgeDiameter, rowA[v], d[choose2[v] &+ b])
-            if diameter <= end { heap.push(FiltrationEntry(diameter: diameter, index: base2 &+ choose2[v])) }
+            if diameter <= end { heap.append(FiltrationEntry(diameter: diameter, index: base2 &+ choose2[v])) }
         }
         let base3 = choose2[a] &+ b
         for v in (a + 1)..<vertexCount {
             let rowV = d + choose2[v]
             let diameter = max(edgeDiameter, rowV[a], rowV[b])
-            if diameter <= end { heap.push(FiltrationEntry(diameter: diameter, index: choose3[v] &+ base3)) }
+            if diameter <= end { heap.append(FiltrationEntry(diameter: diameter, index: choose3[v] &+ base3)) }
         }
+        heap.closeSegment()
     }
 }

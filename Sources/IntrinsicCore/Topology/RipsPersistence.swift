@@ -115,7 +115,7 @@ public enum RipsPersistence {
         var h1 = CohomologyOutcome()
         if maxDimension >= 1 {
             let reduction = CohomologyReduction(
-                distances: distances, binomials: binomials, filtrationEnd: filtrationEnd, expectedColumns: edges.count)
+                distances: distances, binomials: binomials, filtrationEnd: filtrationEnd, expectedColumns: edges.count / 8)
             h1 = try reduction.reduce(columns: edges, context: context)
         }
 

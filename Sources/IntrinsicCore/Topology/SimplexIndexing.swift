@@ -65,4 +65,20 @@ final class BinomialTable {
         while a < vertexCount && choose2[a + 1] <= index { a += 1 }
         return (a, index &- choose2[a])
     }
+
+    /// Returns the vertices (a, b, c), a > b > c, of the triangle with the given index.
+    @inline(__always)
+    func triangleVertices(_ index: SimplexIndex) -> (a: Int, b: Int, c: Int) {
+        // a is the largest x with C(x, 3) ≤ index: binary search, since this runs only once
+        // per pivot lookup and the table is sorted.
+        var low = 2
+        var high = vertexCount
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if choose3[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        let a = low
+        let (b, c) = edgeVertices(index &- choose3[a])
+        return (a, b, c)
+    }
 }
