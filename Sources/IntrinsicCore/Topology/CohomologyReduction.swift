@@ -11,9 +11,13 @@
 // - implicit matrix: coboundaries are enumerated from the distance matrix on demand, and only
 //   the reduction matrix V (which edges were added to a column) is stored, and only when it is
 //   more than the column's own edge;
-// - emergent pairs: when an edge's first cofacet has the same diameter and no earlier column
-//   owns it as a pivot, the unreduced column is already reduced. That is a zero-persistence
-//   pair found without building the column, and it is the common case.
+// - emergent pairs: when an edge's first cofacet has the same diameter and no column reduced
+//   earlier owns it as a pivot, the unreduced column is already reduced. That is a
+//   zero-persistence pair found without building the column, and it is the common case;
+// - apparent pairs: when, in addition, the edge is that cofacet's last facet, no other column
+//   can own the cofacet, so the pair is not stored at all. A later column that meets the
+//   cofacet as its pivot finds the edge again from the cofacet (`apparentFacet(of:)`).
+// A column that fits none of these shortcuts is summed in a `WorkingCoboundary`.
 
 /// Pairs of the dimension-1 reduction.
 struct CohomologyOutcome {
@@ -28,7 +32,7 @@ struct CohomologyOutcome {
     var apparentCount = 0
     /// Other columns settled by the emergent-pair shortcut.
     var emergentCount = 0
-    /// Columns that needed a working column (a heap).
+    /// Columns that needed a working column.
     var reducedCount = 0
 }
 
@@ -39,14 +43,14 @@ final class CohomologyReduction {
     private let filtrationEnd: Double
     private let vertexCount: Int
 
-    /// Owner of each pivot triangle. A value v ≥ 0 is the edge index of a column whose reduction
-    /// is the edge alone; v < 0 refers to `storedColumns[~v]`.
+    /// Owner of each pivot triangle, apparent pairs excepted. A value v ≥ 0 is the edge index of
+    /// a column whose V column is the edge alone; v < 0 refers to triple ~v of `storedColumns`.
     private var pivots: PivotTable
     /// Triples (edge index, start, end) into `reductionEntries`: the other edges of V's column.
     private var storedColumns: [Int] = []
     private var reductionEntries: [Int] = []
 
-    private var heap = WorkingCoboundary()
+    private let workingColumn: WorkingCoboundary
     private var workingReduction: [Int] = []
     private var additionCount = 0
 
@@ -56,6 +60,7 @@ final class CohomologyReduction {
         self.filtrationEnd = filtrationEnd
         vertexCount = distances.pointCount
         pivots = PivotTable(expectedCount: expectedColumns)
+        workingColumn = WorkingCoboundary(maxSegmentCount: max(distances.pointCount - 2, 1))
     }
 
     /// Reduces every column of `columns` (edges in ascending filtration order, none of them a
@@ -99,11 +104,11 @@ final class CohomologyReduction {
         }
 
         outcome.reducedCount += 1
-        heap.removeAll()
+        workingColumn.removeAll()
         workingReduction.removeAll(keepingCapacity: true)
         pushCoboundary(a, b, column.diameter)
         while true {
-            guard let pivot = heap.popPivot() else {
+            guard let pivot = workingColumn.popPivot() else {
                 outcome.essentialBirths.append(column.diameter)
                 return
             }
@@ -117,7 +122,7 @@ final class CohomologyReduction {
                 return
             }
             // Adding the owner's column cancels this pivot, so it goes back first.
-            heap.push(pivot)
+            workingColumn.push(pivot)
             addColumn(ownedBy: owner)
             // One column can need thousands of additions (a long-lived class on a few thousand
             // points), each pushing n cofacets, so cancellation is checked here too.
@@ -225,8 +230,9 @@ final class CohomologyReduction {
         return last.entry.index
     }
 
-    /// Pushes every cofacet with diameter at most `filtrationEnd` onto the working column.
+    /// Adds every cofacet with diameter at most `filtrationEnd` to the working column, as one segment.
     private func pushCoboundary(_ a: Int, _ b: Int, _ edgeDiameter: Double) {
+        workingColumn.openSegment()
         let d = distances.storage
         let choose2 = binomials.choose2
         let choose3 = binomials.choose3
@@ -236,19 +242,19 @@ final class CohomologyReduction {
         let base1 = choose3[a] &+ choose2[b]
         for v in 0..<b {
             let diameter = max(edgeDiameter, rowA[v], rowB[v])
-            if diameter <= end { heap.append(FiltrationEntry(diameter: diameter, index: base1 &+ v)) }
+            if diameter <= end { workingColumn.append(FiltrationEntry(diameter: diameter, index: base1 &+ v)) }
         }
         let base2 = choose3[a] &+ b
         for v in (b + 1)..<a {
             let diameter = max(edgeDiameter, rowA[v], d[choose2[v] &+ b])
-            if diameter <= end { heap.append(FiltrationEntry(diameter: diameter, index: base2 &+ choose2[v])) }
+            if diameter <= end { workingColumn.append(FiltrationEntry(diameter: diameter, index: base2 &+ choose2[v])) }
         }
         let base3 = choose2[a] &+ b
         for v in (a + 1)..<vertexCount {
             let rowV = d + choose2[v]
             let diameter = max(edgeDiameter, rowV[a], rowV[b])
-            if diameter <= end { heap.append(FiltrationEntry(diameter: diameter, index: choose3[v] &+ base3)) }
+            if diameter <= end { workingColumn.append(FiltrationEntry(diameter: diameter, index: choose3[v] &+ base3)) }
         }
-        heap.closeSegment()
+        workingColumn.closeSegment()
     }
 }
