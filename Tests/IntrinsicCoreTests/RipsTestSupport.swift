@@ -57,7 +57,7 @@ func loadReferenceDiagrams(_ fileName: String) throws -> [Int: [PersistencePair]
     return diagrams
 }
 
-/// The `diameter` column of `diagrams/index.csv` for one diagram.
+/// Returns the `diameter` column of the reference `index.csv` for one diagram.
 func referenceDiameter(_ diagramName: String) throws -> Double {
     let lines = try ripsFixtureText("index.csv").split(whereSeparator: \.isNewline)
     let header = lines[0].split(separator: ",").map(String.init)
@@ -69,10 +69,13 @@ func referenceDiameter(_ diagramName: String) throws -> Double {
     throw FixtureError(message: "index.csv: no row for \(diagramName)")
 }
 
-/// Compares two diagrams of one dimension as the reference README recommends: pairs with
-/// persistence ≤ `dropBelow` are dropped; then the counts of pairs and of essential pairs must
-/// be equal, and the sorted births, sorted finite deaths and sorted finite persistences must
-/// agree element by element within `tolerance`. Returns one message per disagreement.
+/// Compares two diagrams of one dimension as the reference data recommends, and returns one
+/// message per disagreement.
+///
+/// Pairs with persistence ≤ `dropBelow` are dropped first. The counts of pairs and of essential
+/// pairs must then be equal. The sorted births, sorted finite deaths and sorted finite
+/// persistences must agree element by element within `tolerance`. Sorting the three lists
+/// separately avoids matching pairs whose near-tied births swap places between tools.
 func diagramDifferences(
     _ computed: [PersistencePair], _ reference: [PersistencePair], dropBelow: Double, tolerance: Double
 ) -> [String] {
@@ -116,7 +119,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// Persistence diagrams in dimensions 0 and 1 by the textbook algorithm: the full boundary
+/// Computes persistence diagrams in dimensions 0 and 1 by the textbook algorithm: the full boundary
 /// matrix of every vertex, edge and triangle of diameter ≤ `threshold`, in the order (diameter,
 /// dimension, vertex list), reduced column by column over Z/2. Independent of the product's
 /// cohomology code; only for a dozen points. Pairs with death == birth are left out.

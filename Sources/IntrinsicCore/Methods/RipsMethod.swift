@@ -7,10 +7,11 @@
 /// threshold, H0 has one essential class per component and H1 classes alive at the threshold
 /// are essential.
 ///
-/// JSON `results`: `diagrams` (one `{"dimension", "pairs"}` object per dimension, `null` for
-/// an infinite death), `enclosing_radius`, `diameter`, `threshold` (a number or "inf"),
-/// `filtration_end`, and `simplex_counts` (`vertices`, and `edges` of diameter at most the
-/// filtration end; triangles are enumerated on demand and not counted).
+/// JSON `results` keys:
+/// - `diagrams`: one `{"dimension", "pairs"}` object per dimension, `null` for an infinite death;
+/// - `enclosing_radius`, `diameter`, `threshold` (a number or "inf") and `filtration_end`;
+/// - `simplex_counts`: `vertices`, and `edges` of diameter at most the filtration end.
+///   Triangles are enumerated on demand, so they are not counted.
 public struct RipsMethod: AnalysisMethod {
     public init() {}
     public let name = "rips"

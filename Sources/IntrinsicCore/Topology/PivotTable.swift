@@ -2,8 +2,8 @@
 
 /// Open-addressing hash map from a non-negative `SimplexIndex` to an `Int`, with linear probing.
 ///
-/// The cohomology reduction inserts one key per paired column (millions on a few thousand
-/// points) and never removes one, so a flat table beats `Dictionary` here.
+/// The cohomology reduction inserts one key per column it pairs outside apparent pairs and
+/// never removes one, so the table needs no deletion markers.
 struct PivotTable {
     private var keys: [Int]
     private var values: [Int]

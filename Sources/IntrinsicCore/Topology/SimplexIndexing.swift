@@ -7,7 +7,7 @@
 /// also the position of d(a, b) in `DistanceMatrix`.
 typealias SimplexIndex = Int
 
-/// A simplex as the filtration sees it: the value at which it enters, and its index.
+/// A simplex in the filtration: the value at which it enters, and its index.
 ///
 /// Entries compare by diameter, then by index. Together with "faces before cofaces at equal
 /// diameter", this refines the Vietoris–Rips filtration into the total order the reduction uses.
