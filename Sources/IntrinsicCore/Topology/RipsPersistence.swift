@@ -65,7 +65,8 @@ public struct RipsPersistenceResult: Sendable, Equatable {
 ///
 /// - Complexity: O(n²) memory: 8 bytes per pair of points for the distances and 16 per edge
 ///   up to the filtration end, about 1.2 GB at 10,000 points. The working column of the H1
-///   reduction can reach a similar size on long-lived classes. Time is dominated by
+///   reduction can be larger on long-lived classes: peak resident memory was 1.1 GB on 2,000
+///   torus points and 4.2 GB on a 2,000-point swiss roll (release build, whole process). Time is dominated by
 ///   those few columns and grows faster than n³ on a surface sample.
 public enum RipsPersistence {
     /// Largest accepted number of points: the distances alone take 1.6 GB at this size, and

@@ -32,9 +32,9 @@ final class BinomialTable {
     /// C(x, 3) = x(x − 1)(x − 2)/6.
     let choose3: UnsafeMutablePointer<Int>
 
-    /// - Parameter vertexCount: n ≥ 0. C(n, 3) must fit in `Int`, which holds for n < 4 · 10⁶.
+    /// - Parameter vertexCount: n in 0…2,000,000, so that n(n − 1)(n − 2) fits in `Int`.
     init(vertexCount: Int) {
-        precondition(vertexCount >= 0 && vertexCount < 4_000_000, "BinomialTable: vertex count \(vertexCount) out of range")
+        precondition(vertexCount >= 0 && vertexCount <= 2_000_000, "BinomialTable: vertex count \(vertexCount) out of range")
         self.vertexCount = vertexCount
         choose2 = .allocate(capacity: vertexCount + 1)
         choose3 = .allocate(capacity: vertexCount + 1)
