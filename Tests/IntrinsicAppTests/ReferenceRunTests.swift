@@ -46,3 +46,42 @@ func csvRows(_ path: String) throws -> [[String]] {
         }
     }
 }
+
+extension ReferenceRunTests {
+    /// The circle sample's diagram from the batch JSON against ripser's, with the comparison
+    /// the reference set recommends for a single-precision peer: drop pairs whose persistence
+    /// is at most 1e-9 × diameter, then compare counts, and the sorted births, deaths and
+    /// persistences one by one within 1e-6 × diameter.
+    @Test func circleRipsMatchesRipser() throws {
+        let fixtures = repositoryRoot + "/Tests/IntrinsicCoreTests/Fixtures/rips/"
+        let index = try csvRows(fixtures + "index.csv").first { $0[0] == "circle" }!
+        let diameter = Double(index[7])!
+        let reference = try csvRows(fixtures + "circle.ripser.csv")
+            .map { (dimension: Int($0[0])!, birth: Double($0[1])!, death: Double($0[2])!) }
+
+        let results = try batchResults([repositoryRoot + "/samples/circle.csv", "--method", "rips"])
+        let diagrams = results["diagrams"] as! [[String: Any]]
+        #expect(diagrams.map { $0["dimension"] as! Int } == [0, 1])
+
+        for diagram in diagrams {
+            let dimension = diagram["dimension"] as! Int
+            let ours = (diagram["pairs"] as! [[Any]]).map { pair in
+                (birth: pair[0] as! Double, death: (pair[1] as? Double) ?? .infinity)
+            }.filter { $0.death - $0.birth > 1e-9 * diameter }
+            let theirs = reference.filter { $0.dimension == dimension && $0.death - $0.birth > 1e-9 * diameter }
+            #expect(ours.count == theirs.count, "H\(dimension) pair count")
+            #expect(ours.filter { $0.death.isInfinite }.count == theirs.filter { $0.death.isInfinite }.count,
+                    "H\(dimension) essential count")
+            let lists: [(String, [Double], [Double])] = [
+                ("births", ours.map(\.birth), theirs.map(\.birth)),
+                ("deaths", ours.map(\.death).filter(\.isFinite), theirs.map(\.death).filter(\.isFinite)),
+                ("persistences", ours.map { $0.death - $0.birth }.filter(\.isFinite),
+                 theirs.map { $0.death - $0.birth }.filter(\.isFinite)),
+            ]
+            for (name, a, b) in lists where a.count == b.count {
+                let worst = zip(a.sorted(), b.sorted()).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst <= 1e-6 * diameter, "H\(dimension) \(name): largest difference \(worst)")
+            }
+        }
+    }
+}

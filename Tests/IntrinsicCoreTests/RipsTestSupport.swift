@@ -6,14 +6,9 @@ import Foundation
 /// Reads a fixture under `Fixtures/rips`.
 func ripsFixtureText(_ name: String) throws -> String {
     guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/rips") else {
-        throw FixtureError(message: "fixture Fixtures/rips/\(name) not found in the test bundle")
+        throw FixtureError("fixture Fixtures/rips/\(name) not found in the test bundle")
     }
     return try String(contentsOf: url, encoding: .utf8)
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }
 
 /// Parses a reference data set: a header row, float columns, and optionally a final integer
@@ -21,7 +16,7 @@ struct FixtureError: Error, CustomStringConvertible {
 func loadRipsDataset(_ name: String, limit: Int? = nil) throws -> Dataset {
     let lines = try ripsFixtureText("\(name).csv").split(whereSeparator: \.isNewline)
     guard let header = lines.first?.split(separator: ",").map(String.init) else {
-        throw FixtureError(message: "\(name).csv: empty file")
+        throw FixtureError("\(name).csv: empty file")
     }
     let columns = header.last == "label" ? header.count - 1 : header.count
     var values: [Double] = []
@@ -30,11 +25,11 @@ func loadRipsDataset(_ name: String, limit: Int? = nil) throws -> Dataset {
         if let limit, rows == limit { break }
         let fields = line.split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count == header.count else {
-            throw FixtureError(message: "\(name).csv line \(lineNumber + 2): \(fields.count) fields, expected \(header.count)")
+            throw FixtureError("\(name).csv line \(lineNumber + 2): \(fields.count) fields, expected \(header.count)")
         }
         for field in fields.prefix(columns) {
             guard let value = Double(field) else {
-                throw FixtureError(message: "\(name).csv line \(lineNumber + 2): '\(field)' is not a number")
+                throw FixtureError("\(name).csv line \(lineNumber + 2): '\(field)' is not a number")
             }
             values.append(value)
         }
@@ -50,7 +45,7 @@ func loadReferenceDiagrams(_ fileName: String) throws -> [Int: [PersistencePair]
         let fields = line.split(separator: ",")
         guard fields.count == 3, let dimension = Int(fields[0]), let birth = Double(fields[1]),
               let death = fields[2] == "inf" ? Double.infinity : Double(fields[2]) else {
-            throw FixtureError(message: "\(fileName) line \(lineNumber + 2): malformed row '\(line)'")
+            throw FixtureError("\(fileName) line \(lineNumber + 2): malformed row '\(line)'")
         }
         diagrams[dimension, default: []].append(PersistencePair(birth: birth, death: death))
     }
@@ -61,12 +56,12 @@ func loadReferenceDiagrams(_ fileName: String) throws -> [Int: [PersistencePair]
 func referenceDiameter(_ diagramName: String) throws -> Double {
     let lines = try ripsFixtureText("index.csv").split(whereSeparator: \.isNewline)
     let header = lines[0].split(separator: ",").map(String.init)
-    guard let column = header.firstIndex(of: "diameter") else { throw FixtureError(message: "index.csv: no diameter column") }
+    guard let column = header.firstIndex(of: "diameter") else { throw FixtureError("index.csv: no diameter column") }
     for line in lines.dropFirst() {
         let fields = line.split(separator: ",", omittingEmptySubsequences: false)
         if fields[0] == diagramName, let value = Double(fields[column]) { return value }
     }
-    throw FixtureError(message: "index.csv: no row for \(diagramName)")
+    throw FixtureError("index.csv: no row for \(diagramName)")
 }
 
 /// Compares two diagrams of one dimension as the reference data recommends, and returns one
