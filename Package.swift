@@ -37,9 +37,7 @@ let package = Package(
             name: "IntrinsicCoreTests", dependencies: ["IntrinsicCore"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "IntrinsicPlotTests", dependencies: ["IntrinsicPlot"]),
-        .testTarget(
-            name: "IntrinsicAppTests", dependencies: ["IntrinsicApp"],
-            resources: [.copy("Fixtures")]),
+        .testTarget(name: "IntrinsicAppTests", dependencies: ["IntrinsicApp"]),
         .testTarget(name: "IntrinsicTUITests", dependencies: ["IntrinsicTUI", "intrinsic"]),
     ]
 )

@@ -1,2 +1,0 @@
-import IntrinsicCore
-import IntrinsicPlot
