@@ -86,8 +86,6 @@ public final class Controller {
     public private(set) var message: StatusMessage?
     /// Seconds an info or warning message stays on the status line.
     public var messageLifetime = 5.0
-    /// Called by workers on progress and completion; wakes the event loop.
-    public var wake: @Sendable () -> Void = {}
     /// Monotonic clock in seconds, replaceable in tests.
     public var clock: () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     public var currentDirectory = FileManager.default.currentDirectoryPath
@@ -316,7 +314,7 @@ public final class Controller {
                 throw ParameterError.invalidValue(
                     method: form.method, parameter: "seed", allowed: "an integer in 0…\(UInt64.max)", received: form.seed)
             }
-            try workbench.start(method: form.method, parameters: parameters, seed: seed, wake: wake)
+            try workbench.start(method: form.method, parameters: parameters, seed: seed)
             for run in workbench.runs where knownStates[run.id] == nil { knownStates[run.id] = .queued }
             if !workbench.runs.isEmpty {
                 workbench.selectedRun = workbench.runs.count - 1

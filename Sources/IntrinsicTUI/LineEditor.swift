@@ -78,8 +78,8 @@ public enum PathCompletion {
             .map { name -> String in
                 var isDirectory: ObjCBool = false
                 let path = (folder as NSString).appendingPathComponent(name)
-                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                return isDirectory.boolValue ? name + "/" : name
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                return exists && isDirectory.boolValue ? name + "/" : name
             }
         switch matches.count {
         case 0:

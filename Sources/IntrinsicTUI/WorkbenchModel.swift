@@ -66,9 +66,9 @@ public struct LogLine: Equatable, Sendable {
 
 /// The workbench as the TUI uses it. All members are called on the main thread.
 ///
-/// `start` runs the method on a worker thread; the worker calls `wake` (from its own
-/// thread) on progress and on completion, and the event loop then calls `poll` to pull the
-/// new states into `runs`.
+/// `start` runs the method on a worker thread. The worker wakes the event loop on progress
+/// and on completion (through a callback the workbench was made with), and the loop then
+/// calls `poll` to pull the new states into `runs`.
 @MainActor
 public protocol WorkbenchModel: AnyObject {
     /// Path of the loaded data set, nil before one is loaded.
@@ -90,7 +90,7 @@ public protocol WorkbenchModel: AnyObject {
     func load(path: String) throws
     /// Starts `method` on the loaded data set.
     /// - Throws: when no data set is loaded or the method name is unknown.
-    func start(method: String, parameters: ParameterSet, seed: UInt64, wake: @escaping @Sendable () -> Void) throws
+    func start(method: String, parameters: ParameterSet, seed: UInt64) throws
     /// Pulls finished and progressed job states into `runs`; returns whether anything changed.
     @discardableResult func poll() -> Bool
     /// Asks the running job to stop; returns whether a job was running.
