@@ -145,7 +145,8 @@ public final class Renderer {
             return
         }
         surface.put(clip(path, to: rect.width, keepEnd: true), x: rect.x, y: rect.y, role: .text, bold: true)
-        put(workbench.datasetSummary, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), role: .text, on: surface)
+        let lines = workbench.datasetSummary.flatMap { wrap($0, width: rect.width) }
+        put(lines, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), role: .text, on: surface)
     }
 
     private func drawMethods(_ controller: Controller, in rect: Rect, on surface: any Surface) {
@@ -272,9 +273,9 @@ public final class Renderer {
             let run = workbench.runs[index]
             let parameters = run.parameters.order.compactMap { name in run.parameters[name].map { "\(name)=\($0)" } }
             lines.append(("Run \(run.id): \(run.method) \((parameters + ["seed=\(run.seed)"]).joined(separator: " ")) · \(stateText(run.state))", .title))
+            if case .failed(let reason) = run.state { lines.append(("error: \(reason)", .error)) }
             lines += run.summaryLines.map { ($0, .text) }
             lines += run.warnings.map { ("warning: \($0)", .warning) }
-            if case .failed(let reason) = run.state { lines.append(("error: \(reason)", .error)) }
         } else {
             lines.append(("No run selected.", .hint))
         }
@@ -325,7 +326,16 @@ public final class Renderer {
     private func drawStatus(_ controller: Controller, in rect: Rect, on surface: any Surface) {
         surface.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, role: .statusBar)
         if let prompt = controller.prompt {
-            drawPrompt(prompt, in: rect, on: surface)
+            // The prompt owns the status line, so a message (such as why a file did not
+            // load) goes on the row above it.
+            var candidatesBottom = rect.y
+            if let message = controller.visibleMessage, rect.y > 0 {
+                let role: ThemeRole = message.level == .error ? .error : message.level == .warning ? .warning : .statusBar
+                surface.fill(x: rect.x, y: rect.y - 1, width: rect.width, height: 1, role: role)
+                surface.put(" " + clip(message.text, to: rect.width - 2), x: rect.x, y: rect.y - 1, role: role, bold: true)
+                candidatesBottom -= 1
+            }
+            drawPrompt(prompt, in: rect, candidatesAbove: candidatesBottom, on: surface)
             return
         }
         var right = ""
@@ -353,7 +363,7 @@ public final class Renderer {
         return "Tab pane · Enter open · o open file · s save · [ ] figure · , . run · ? help · q quit"
     }
 
-    private func drawPrompt(_ prompt: Prompt, in rect: Rect, on surface: any Surface) {
+    private func drawPrompt(_ prompt: Prompt, in rect: Rect, candidatesAbove candidatesBottom: Int, on surface: any Surface) {
         let label: String
         var editor: LineEditor?
         var candidates: [String] = []
@@ -375,7 +385,7 @@ public final class Renderer {
             surface.put(text, x: rect.x + label.count + 1, y: rect.y, role: .statusBar, bold: false)
         }
         if !candidates.isEmpty {
-            drawCandidates(candidates, above: rect.y, width: rect.width, on: surface)
+            drawCandidates(candidates, above: candidatesBottom, width: rect.width, on: surface)
         }
     }
 
