@@ -64,7 +64,7 @@ public struct StatusMessage: Equatable, Sendable {
     public var count: Int
 }
 
-/// What the event loop does after a key.
+/// The event loop's next step after a key.
 public enum KeyOutcome: Equatable, Sendable {
     case proceed
     case quit
@@ -176,7 +176,7 @@ public final class Controller {
         case .tab: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
         case .backTab: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .escape: cancelInnermost()
-        case .character("s"): save(thenQuit: false)
+        case .character("s"): save()
         case .character("o"): prompt = .open(LineEditor(workbench.datasetPath ?? ""), candidates: [])
         case .character("["): stepFigure(-1)
         case .character("]"), .character("v"): stepFigure(+1)
@@ -369,13 +369,13 @@ public final class Controller {
         return .quit
     }
 
-    /// Saves to the known session path, or asks for one.
-    private func save(thenQuit: Bool) {
+    /// Saves to the known session path, or opens a prompt for one.
+    private func save() {
         if let savePath {
-            if writeSession(to: savePath), thenQuit { prompt = nil }
-            return
+            _ = writeSession(to: savePath)
+        } else {
+            prompt = .save(LineEditor(Controller.defaultSessionFile), thenQuit: false)
         }
-        prompt = .save(LineEditor(Controller.defaultSessionFile), thenQuit: thenQuit)
     }
 
     private func writeSession(to path: String) -> Bool {

@@ -84,7 +84,7 @@ public final class Renderer {
 
     // MARK: Too small
 
-    /// The message shown instead of the panes below 80×24.
+    /// Returns the message shown instead of the panes below 80×24.
     public static func tooSmallMessage(width: Int, height: Int) -> String {
         "Terminal too small: \(width)×\(height); Intrinsic needs at least \(Layout.minimumWidth)×\(Layout.minimumHeight)"
     }
@@ -123,7 +123,12 @@ public final class Renderer {
 
     private func drawBox(_ rect: Rect, title: String, focused: Bool, on surface: any Surface) {
         guard rect.width >= 2, rect.height >= 2 else { return }
-        let glyphs = asciiOnly ? (focused ? BoxGlyphs.asciiFocused : .ascii) : (focused ? .double : .light)
+        let glyphs: BoxGlyphs
+        if asciiOnly {
+            glyphs = focused ? .asciiFocused : .ascii
+        } else {
+            glyphs = focused ? .double : .light
+        }
         let role: ThemeRole = focused ? .focusedBorder : .border
         let bar = String(repeating: glyphs.horizontal, count: rect.width - 2)
         surface.put(String(glyphs.topLeft) + bar + String(glyphs.topRight), x: rect.x, y: rect.y, role: role, bold: focused)
@@ -162,7 +167,9 @@ public final class Renderer {
             let selected = index == controller.methodCursor
             let method = methods[index]
             let role: ThemeRole = selected && controller.focus == .methods ? .selection : .text
-            let name = (selected ? "▸ " : "  ").ascii(asciiOnly, replacement: "> ") + pad(method.name, nameWidth)
+            var marker = "  "
+            if selected { marker = asciiOnly ? "> " : "▸ " }
+            let name = marker + pad(method.name, nameWidth)
             surface.put(pad(name, rect.width), x: rect.x, y: y, role: role, bold: selected)
             let summaryWidth = rect.width - name.count
             if summaryWidth > 4 {
@@ -265,7 +272,7 @@ public final class Renderer {
         }
     }
 
-    /// The lines of the results pane for the selected run, then the recent log.
+    /// Collects the lines of the results pane: the selected run's, then the recent log.
     func resultLines(_ controller: Controller) -> [(text: String, role: ThemeRole)] {
         var lines: [(String, ThemeRole)] = []
         let workbench = controller.workbench
@@ -283,7 +290,7 @@ public final class Renderer {
         if !log.isEmpty {
             lines.append(("Log:", .title))
             for entry in log {
-                let role: ThemeRole = entry.level == .error ? .error : entry.level == .warning ? .warning : .hint
+                let role = entry.level == .info ? ThemeRole.hint : messageRole(entry.level)
                 lines.append((entry.text, role))
             }
         }
@@ -292,8 +299,8 @@ public final class Renderer {
 
     private func drawResults(_ controller: Controller, in rect: Rect, on surface: any Surface) {
         let lines = resultLines(controller)
-        // The run's own lines come first; the log's newest entries are at the end, so a
-        // pane that is not scrolled shows the run and as much of the log's tail as fits.
+        // The run's own lines come first and the log's newest entries last. An unscrolled
+        // pane therefore shows the run, then as much of the log as fits.
         let maxScroll = max(0, lines.count - rect.height)
         let scroll = min(controller.resultsScroll, maxScroll)
         for (i, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
@@ -316,7 +323,7 @@ public final class Renderer {
 
     // MARK: Status line and overlays
 
-    /// A bar such as "█████░░░ 62 %" of `cells` cells for `fraction` in 0…1.
+    /// Draws `fraction` (0…1) as a bar of `cells` cells, such as "██████░░░░".
     public func progressBar(_ fraction: Double, cells: Int) -> String {
         let filled = Int((min(max(fraction, 0), 1) * Double(cells)).rounded())
         let (full, empty): (Character, Character) = asciiOnly ? ("#", ".") : ("█", "░")
@@ -330,7 +337,7 @@ public final class Renderer {
             // load) goes on the row above it.
             var candidatesBottom = rect.y
             if let message = controller.visibleMessage, rect.y > 0 {
-                let role: ThemeRole = message.level == .error ? .error : message.level == .warning ? .warning : .statusBar
+                let role = messageRole(message.level)
                 surface.fill(x: rect.x, y: rect.y - 1, width: rect.width, height: 1, role: role)
                 surface.put(" " + clip(message.text, to: rect.width - 2), x: rect.x, y: rect.y - 1, role: role, bold: true)
                 candidatesBottom -= 1
@@ -348,19 +355,31 @@ public final class Renderer {
         let leftWidth = rect.width - right.count - 2
         if let message = controller.visibleMessage {
             let text = message.count > 1 ? "\(message.text) (×\(message.count))" : message.text
-            let role: ThemeRole = message.level == .error ? .error : message.level == .warning ? .warning : .statusBar
+            let role = messageRole(message.level)
             surface.put(" " + clip(text, to: leftWidth - 1), x: rect.x, y: rect.y, role: role, bold: message.level != .info)
         } else {
             surface.put(" " + clip(hints(controller), to: leftWidth - 1), x: rect.x, y: rect.y, role: .statusBar, bold: false)
         }
     }
 
+    /// The status-line role of a message of `level`.
+    private func messageRole(_ level: MessageLevel) -> ThemeRole {
+        switch level {
+        case .error: return .error
+        case .warning: return .warning
+        case .info: return .statusBar
+        }
+    }
+
     private func hints(_ controller: Controller) -> String {
         if let form = controller.form {
             if form.editor != nil { return "Enter confirm · Esc undo edit" }
-            return "↑↓ row · Enter edit/run · Space toggle · Esc close · ? help".ascii(asciiOnly, replacement: "up/down row · Enter edit/run · Space toggle · Esc close · ? help")
+            return asciiOnly
+                ? "up/down row | Enter edit/run | Space toggle | Esc close | ? help"
+                : "↑↓ row · Enter edit/run · Space toggle · Esc close · ? help"
         }
-        return "Tab pane · Enter open · o open file · s save · [ ] figure · , . run · ? help · q quit"
+        let hint = "Tab pane · Enter open · o open file · s save · [ ] figure · , . run · ? help · q quit"
+        return asciiOnly ? hint.replacingOccurrences(of: "·", with: "|") : hint
     }
 
     private func drawPrompt(_ prompt: Prompt, in rect: Rect, candidatesAbove candidatesBottom: Int, on surface: any Surface) {
@@ -473,9 +492,4 @@ func wrap(_ text: String, width: Int) -> [String] {
     }
     if !current.isEmpty { lines.append(current) }
     return lines
-}
-
-extension String {
-    /// `replacement` when `asciiOnly` is set, else self.
-    func ascii(_ asciiOnly: Bool, replacement: String) -> String { asciiOnly ? replacement : self }
 }

@@ -67,7 +67,7 @@ func pcaDefaults() -> ParameterSet {
     return try! ParameterSet(specs: pca.parameters, method: pca.name, assignments: [])
 }
 
-/// A workbench with a loaded data set and one finished PCA run with two figures.
+/// Makes a workbench with a loaded data set and one finished PCA run with two figures.
 @MainActor
 func finishedRunWorkbench() -> FakeWorkbench {
     let workbench = FakeWorkbench()
@@ -88,7 +88,7 @@ func finishedRunWorkbench() -> FakeWorkbench {
     return workbench
 }
 
-/// A workbench whose only run is running at 62 % in stage "H1 reduction".
+/// Makes a workbench whose only run is running at 62 % in stage "H1 reduction".
 @MainActor
 func runningWorkbench() -> FakeWorkbench {
     let workbench = FakeWorkbench()
