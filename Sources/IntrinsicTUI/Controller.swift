@@ -177,7 +177,7 @@ public final class Controller {
         case .backTab: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .escape: cancelInnermost()
         case .character("s"): save()
-        case .character("o"): prompt = .open(LineEditor(workbench.datasetPath ?? ""), candidates: [])
+        case .character("o"): prompt = .open(LineEditor(openPromptStart), candidates: [])
         case .character("["): stepFigure(-1)
         case .character("]"), .character("v"): stepFigure(+1)
         case .character(","): stepRun(-1)
@@ -203,7 +203,7 @@ public final class Controller {
     private func handlePaneKey(_ key: Key) {
         switch focus {
         case .dataset:
-            if key == .enter { prompt = .open(LineEditor(workbench.datasetPath ?? ""), candidates: []) }
+            if key == .enter { prompt = .open(LineEditor(openPromptStart), candidates: []) }
         case .methods:
             if form != nil { handleFormKey(key) } else { handleMethodListKey(key) }
         case .plot:
@@ -442,6 +442,16 @@ public final class Controller {
             }
         }
         return .proceed
+    }
+
+    /// The open prompt's initial text: the loaded file's folder (relative when it is inside
+    /// the current folder), so Tab lists its neighbours.
+    var openPromptStart: String {
+        guard let path = workbench.datasetPath else { return "" }
+        let folder = (path as NSString).deletingLastPathComponent
+        if folder.isEmpty || folder == currentDirectory { return "" }
+        if folder.hasPrefix(currentDirectory + "/") { return String(folder.dropFirst(currentDirectory.count + 1)) + "/" }
+        return folder + "/"
     }
 
     private func absolute(_ path: String) -> String {

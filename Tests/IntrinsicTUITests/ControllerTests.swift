@@ -228,6 +228,21 @@ import Testing
         #expect(controller.prompt == nil)
     }
 
+    @Test func openPromptStartsInDataFolder() {
+        let workbench = FakeWorkbench()
+        let controller = Controller(workbench: workbench)
+        controller.currentDirectory = "/home/u"
+        #expect(controller.openPromptStart == "")
+        workbench.datasetPath = "/home/u/a.csv"
+        #expect(controller.openPromptStart == "")
+        workbench.datasetPath = "/home/u/data/a.csv"
+        #expect(controller.openPromptStart == "data/")
+        workbench.datasetPath = "/srv/sets/a.csv"
+        #expect(controller.openPromptStart == "/srv/sets/")
+        _ = controller.handle(.character("o"))
+        #expect(controller.prompt == .open(LineEditor("/srv/sets/"), candidates: []))
+    }
+
     @Test func failedOpenKeepsPromptAndShowsError() {
         let workbench = FakeWorkbench()
         workbench.loadError = FakeError(description: "x.csv:3: expected 2 values, found 3")
