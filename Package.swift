@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(
             name: "IntrinsicCoreTests", dependencies: ["IntrinsicCore"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "IntrinsicPlotTests", dependencies: ["IntrinsicPlot"]),
+        .testTarget(name: "IntrinsicPlotTests", dependencies: ["IntrinsicPlot"], exclude: ["Snapshots"]),
         .testTarget(name: "IntrinsicAppTests", dependencies: ["IntrinsicApp"]),
         .testTarget(name: "IntrinsicTUITests", dependencies: ["IntrinsicTUI", "intrinsic"]),
     ]

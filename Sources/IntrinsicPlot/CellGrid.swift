@@ -57,6 +57,18 @@ public struct CellGrid: Sendable, Equatable {
         }
     }
 
+    /// Writes `text` centred on column `center`, shifted to stay inside the grid when it can.
+    public mutating func put(_ text: String, centeredAt center: Int, y: Int, role: ColorRole = .normal, bold: Bool = false) {
+        let length = text.count
+        let start = min(max(0, center - length / 2), max(0, width - length))
+        put(text, x: start, y: y, role: role, bold: bold)
+    }
+
+    /// Writes `text` so that its last character sits in column `right`.
+    public mutating func put(_ text: String, rightAlignedAt right: Int, y: Int, role: ColorRole = .normal, bold: Bool = false) {
+        put(text, x: right - text.count + 1, y: y, role: role, bold: bold)
+    }
+
     /// Row `y` as plain text, trailing spaces kept.
     public func line(_ y: Int) -> String {
         String(cells[(y * width)..<((y + 1) * width)].map(\.character))

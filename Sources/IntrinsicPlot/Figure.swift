@@ -8,14 +8,19 @@ public struct ScatterData: Sendable, Equatable {
     public var categories: [String]?
     public var xTitle: String
     public var yTitle: String
+    /// Plot title above the plot; empty for none.
+    public var title: String
 
-    public init(x: [Double], y: [Double], categories: [String]? = nil, xTitle: String = "", yTitle: String = "") {
+    /// - Parameter categories: one label per point; a list of another length is ignored
+    ///   and the points are drawn in one colour.
+    public init(x: [Double], y: [Double], categories: [String]? = nil, xTitle: String = "", yTitle: String = "", title: String = "") {
         precondition(x.count == y.count, "ScatterData: \(x.count) x values and \(y.count) y values")
         self.x = x
         self.y = y
         self.categories = categories
         self.xTitle = xTitle
         self.yTitle = yTitle
+        self.title = title
     }
 }
 
@@ -26,11 +31,14 @@ public struct SpectrumData: Sendable, Equatable {
     public var quantity: String
     /// Cumulative fractions (0…1) to overlay, or nil.
     public var cumulative: [Double]?
+    /// Plot title above the plot; empty for none.
+    public var title: String
 
-    public init(values: [Double], quantity: String, cumulative: [Double]? = nil) {
+    public init(values: [Double], quantity: String, cumulative: [Double]? = nil, title: String = "") {
         self.values = values
         self.quantity = quantity
         self.cumulative = cumulative
+        self.title = title
     }
 }
 
@@ -38,15 +46,18 @@ public struct SpectrumData: Sendable, Equatable {
 public struct DiagramData: Sendable, Equatable {
     public var dimensions: [Int]
     public var pairs: [[(birth: Double, death: Double)]]
+    /// Plot title above the plot; empty for none.
+    public var title: String
 
-    public init(dimensions: [Int], pairs: [[(birth: Double, death: Double)]]) {
+    public init(dimensions: [Int], pairs: [[(birth: Double, death: Double)]], title: String = "") {
         precondition(dimensions.count == pairs.count, "DiagramData: \(dimensions.count) dimensions, \(pairs.count) pair lists")
         self.dimensions = dimensions
         self.pairs = pairs
+        self.title = title
     }
 
     public static func == (a: DiagramData, b: DiagramData) -> Bool {
-        a.dimensions == b.dimensions && a.pairs.count == b.pairs.count
+        a.dimensions == b.dimensions && a.title == b.title && a.pairs.count == b.pairs.count
             && zip(a.pairs, b.pairs).allSatisfy { p, q in
                 p.count == q.count && zip(p, q).allSatisfy { $0.birth == $1.birth && $0.death == $1.death }
             }
@@ -108,10 +119,26 @@ public struct RenderStyle: Sendable, Equatable {
 
 extension Figure {
     /// Renders the figure onto a `width × height` grid (axes, ticks, titles and legend included).
+    ///
+    /// Grids narrower than 20 or lower than 5 cells get a one-line "plot too small" message.
+    /// Data with nothing to draw gets a centred message such as "no points".
     public func render(width: Int, height: Int, style: RenderStyle = RenderStyle()) -> CellGrid {
-        // NOTE: placeholder until the renderers land; it draws only the figure kind.
-        var grid = CellGrid(width: width, height: height)
-        grid.put(kind, x: 0, y: 0, role: .title)
-        return grid
+        let safeWidth = max(0, width)
+        let safeHeight = max(0, height)
+        guard safeWidth >= PlotMessage.minimumWidth, safeHeight >= PlotMessage.minimumHeight else {
+            return PlotMessage.tooSmall(width: safeWidth, height: safeHeight, glyphs: GlyphSet.forStyle(style))
+        }
+        switch self {
+        case .scatter(let data):
+            return ScatterPlot(data: data, style: style).render(width: safeWidth, height: safeHeight)
+        case .spectrum(let data):
+            return SpectrumPlot(data: data, style: style).render(width: safeWidth, height: safeHeight)
+        case .persistenceDiagram(let data):
+            return DiagramPlot(data: data, style: style).render(width: safeWidth, height: safeHeight)
+        case .barcode(let data):
+            return BarcodePlot(data: data, style: style).render(width: safeWidth, height: safeHeight)
+        case .histogram(let data):
+            return HistogramPlot(data: data, style: style).render(width: safeWidth, height: safeHeight)
+        }
     }
 }
