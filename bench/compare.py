@@ -77,7 +77,7 @@ def main():
         oc = statistics.median(c for _, c in ours)
         tw = statistics.median(w for w, _ in theirs)
         tc = statistics.median(c for _, c in theirs)
-        print(f"| {name} | {peer} | {ow:.3f} | {tw:.3f} | {ow / tw:.2f} | {oc:.4f} | {tc:.4f} | {oc / tc:.2f} |",
+        print(f"| {name} | {peer} | {ow:.3f} | {tw:.3f} | {ow / tw:.3g} | {oc:.4f} | {tc:.4f} | {oc / tc:.3g} |",
               flush=True)
 
 

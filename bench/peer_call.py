@@ -24,13 +24,22 @@ def load(path):
 def main():
     workload, path = sys.argv[1], sys.argv[2]
     X = load(path)
-    start = time.perf_counter()
+    # Imports happen before the clock starts, so "call" times the computation alone.
     if workload == "pca":
         from sklearn.decomposition import PCA
+    elif workload == "mds":
+        from sklearn.metrics import pairwise_distances
+    elif workload.startswith("id-"):
+        import skdim
+    elif workload == "rips-ripser":
+        import ripser
+    elif workload == "rips-gudhi":
+        from gudhi.sklearn.rips_persistence import RipsPersistence
+    start = time.perf_counter()
+    if workload == "pca":
         value = PCA().fit(X).explained_variance_[:3].tolist()
     elif workload == "mds":
         # Classical MDS as scikit-learn users write it: double centring plus eigh.
-        from sklearn.metrics import pairwise_distances
         D2 = pairwise_distances(X) ** 2
         n = D2.shape[0]
         J = np.eye(n) - 1.0 / n
@@ -38,17 +47,13 @@ def main():
         w = np.linalg.eigvalsh(B)[-2:]
         value = w[::-1].tolist()
     elif workload == "id-mle":
-        import skdim
         value = float(skdim.id.MLE(K=20).fit(X).dimension_)
     elif workload == "id-twonn":
-        import skdim
         value = float(skdim.id.TwoNN().fit(X).dimension_)
     elif workload == "rips-ripser":
-        import ripser
         dgms = ripser.ripser(X, maxdim=1, coeff=2)["dgms"]
         value = [len(d) for d in dgms]
     elif workload == "rips-gudhi":
-        from gudhi.sklearn.rips_persistence import RipsPersistence
         dgms = RipsPersistence(homology_dimensions=[0, 1], homology_coeff_field=2).fit_transform([X])[0]
         value = [len(d) for d in dgms]
     else:
