@@ -171,6 +171,9 @@ extension Invocation {
         if !options.assignments.isEmpty && options.method == nil {
             throw UsageError("--param needs --method NAME to say which method it belongs to")
         }
+        if let session = options.sessionPath, let data = options.dataPath {
+            throw UsageError("give either a data file or --session, not both: the session '\(session)' names its own data file, and '\(data)' would replace it")
+        }
         if options.method != nil && options.dataPath == nil && options.sessionPath == nil {
             throw UsageError("--method needs a data file: intrinsic DATA --method NAME")
         }

@@ -2,6 +2,7 @@
 
 import Foundation
 import IntrinsicApp
+import IntrinsicCore
 import IntrinsicTUI
 
 func writeStandardError(_ text: String) {
@@ -27,6 +28,9 @@ do {
     case .run(let options):
         status = BatchCommand.execute(options, output: writeStandardOutput, errors: writeStandardError)
     case .tui(let options):
+        // NOTE: one BLAS thread in the TUI follows measurements on a shared two-core machine,
+        // where a second thread gave no gain; revisit on an idle machine with more cores.
+        BLASThreads.set(1)
         status = runTUI(options: options)
     }
 } catch let error as UsageError {

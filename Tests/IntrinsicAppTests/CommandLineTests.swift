@@ -55,6 +55,7 @@ import Testing
         (["d.csv", "--log-level", "loud"], "--log-level"),
         (["d.csv", "e.csv"], "only one data file"),
         (["--sesion", "s.json"], "did you mean '--session'?"),
+        (["d.csv", "--session", "s.json"], "not both"),
     ])
     func usageErrorNamesTheProblem(arguments: [String], fragment: String) {
         do {

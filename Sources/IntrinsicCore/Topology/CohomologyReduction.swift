@@ -108,7 +108,7 @@ final class CohomologyReduction {
         workingReduction.removeAll(keepingCapacity: true)
         pushCoboundary(a, b, column.diameter)
         while true {
-            guard let pivot = workingColumn.popPivot() else {
+            guard let pivot = try workingColumn.popPivot(context: context) else {
                 outcome.essentialBirths.append(column.diameter)
                 return
             }
@@ -127,7 +127,7 @@ final class CohomologyReduction {
             // One column can need thousands of additions (a long-lived class on a few thousand
             // points), each pushing n cofacets, so cancellation is checked here too.
             additionCount &+= 1
-            if additionCount & 255 == 0 { try context.checkCancelled() }
+            if additionCount & 15 == 0 { try context.checkCancelled() }
         }
     }
 

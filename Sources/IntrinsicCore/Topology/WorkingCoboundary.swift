@@ -86,10 +86,16 @@ final class WorkingCoboundary {
     }
 
     /// Removes and returns the smallest entry with an odd count, or nil when the sum is zero.
-    func popPivot() -> FiltrationEntry? {
+    /// - Throws: `CancellationError` when `context` is cancelled. A long-lived class can leave
+    ///   hundreds of millions of entries that cancel in pairs, so one call may run for seconds
+    ///   and checks the flag every 65536 cancelled pairs.
+    func popPivot(context: JobContext) throws -> FiltrationEntry? {
+        var cancelledPairs = 0
         while let top = popMin() {
             if let next = segments.first?.top, next.index == top.index {
                 _ = popMin()
+                cancelledPairs &+= 1
+                if cancelledPairs & 0xFFFF == 0 { try context.checkCancelled() }
                 continue
             }
             return top
