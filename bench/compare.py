@@ -26,7 +26,7 @@ BINARY = os.path.join(ROOT, ".build", "release", "intrinsic")
 # name, data file, Intrinsic method and parameters, peer workload, peer label
 WORKLOADS = [
     ("pca digits", "samples/digits.csv", ["pca"], "pca", "scikit-learn PCA"),
-    ("mds digits", "samples/digits.csv", ["mds"], "mds", "numpy eigvalsh"),
+    ("mds digits", "samples/digits.csv", ["mds"], "mds", "scikit-learn ClassicalMDS"),
     ("id-mle digits", "samples/digits.csv", ["id-mle"], "id-mle", "skdim MLE"),
     ("id-twonn digits", "samples/digits.csv", ["id-twonn"], "id-twonn", "skdim TwoNN"),
     ("rips circle", "samples/circle.csv", ["rips"], "rips-ripser", "ripser"),
@@ -38,8 +38,8 @@ WORKLOADS = [
 
 def run_intrinsic(data, method):
     args = [BINARY, "run", os.path.join(ROOT, data), "--method", method[0], "--json", "-"]
-    for p in method[1:]:
-        args += ["--param", p]
+    for assignment in method[1:]:
+        args += ["--param", assignment]
     start = time.perf_counter()
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     wall = time.perf_counter() - start
@@ -73,12 +73,12 @@ def main():
         for _ in range(options.runs):
             ours.append(run_intrinsic(data, method))
             theirs.append(run_peer(data, workload))
-        ow = statistics.median(w for w, _ in ours)
-        oc = statistics.median(c for _, c in ours)
-        tw = statistics.median(w for w, _ in theirs)
-        tc = statistics.median(c for _, c in theirs)
-        print(f"| {name} | {peer} | {ow:.3f} | {tw:.3f} | {ow / tw:.3g} | {oc:.4f} | {tc:.4f} | {oc / tc:.3g} |",
-              flush=True)
+        our_wall = statistics.median(wall for wall, _ in ours)
+        our_call = statistics.median(call for _, call in ours)
+        peer_wall = statistics.median(wall for wall, _ in theirs)
+        peer_call = statistics.median(call for _, call in theirs)
+        print(f"| {name} | {peer} | {our_wall:.3f} | {peer_wall:.3f} | {our_wall / peer_wall:.3g} "
+              f"| {our_call:.4f} | {peer_call:.4f} | {our_call / peer_call:.3g} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ public struct BatchOptions: Sendable, Equatable {
     public var assignments: [String] = []
     public var labelColumn: String?
     public var dropMissing = false
-    /// Where to write the JSON: a path, "-" for standard output, or nil for none.
+    /// Destination of the JSON: a path, "-" for standard output, or nil for none.
     public var jsonPath: String?
     public var plot = false
     public var width = 100
@@ -39,7 +39,7 @@ public struct BatchOptions: Sendable, Equatable {
     public init() {}
 }
 
-/// What the command line asks for.
+/// The action a command line requests.
 public enum Invocation: Sendable, Equatable {
     case tui(TUIOptions)
     case run(BatchOptions)

@@ -28,8 +28,8 @@ do {
     case .run(let options):
         status = BatchCommand.execute(options, output: writeStandardOutput, errors: writeStandardError)
     case .tui(let options):
-        // NOTE: one BLAS thread in the TUI follows measurements on a shared two-core machine,
-        // where a second thread gave no gain; revisit on an idle machine with more cores.
+        // NOTE: one BLAS thread was chosen from timings on a shared two-core machine, where a
+        // second thread gave no gain. Measure again on an idle machine with more cores.
         BLASThreads.set(1)
         status = runTUI(options: options)
     }
