@@ -477,6 +477,7 @@ public final class Controller {
 
 /// "0.42 s", "12.3 s" or "2 min 5 s".
 func formatSeconds(_ seconds: Double) -> String {
+    if seconds < 0.1 { return String(format: "%.1f ms", seconds * 1000) }
     if seconds < 10 { return String(format: "%.2f s", seconds) }
     if seconds < 60 { return String(format: "%.1f s", seconds) }
     let whole = Int(seconds.rounded())
