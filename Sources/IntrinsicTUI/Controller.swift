@@ -81,6 +81,9 @@ public final class Controller {
     public private(set) var form: ParameterForm?
     public private(set) var prompt: Prompt?
     public private(set) var showsHelp = false
+    /// Plot variants the user toggles: `d` density shading, `g` logarithmic scale, `b` bars
+    /// or line.
+    public private(set) var plotStyle = PlotStyleChoice()
     /// First visible line of the results pane.
     public var resultsScroll = 0
     public private(set) var message: StatusMessage?
@@ -180,6 +183,15 @@ public final class Controller {
         case .character("o"): prompt = .open(LineEditor(openPromptStart), candidates: [])
         case .character("["): stepFigure(-1)
         case .character("]"), .character("v"): stepFigure(+1)
+        case .character("d"):
+            plotStyle.density.toggle()
+            post(plotStyle.density ? "Scatter plots: density shading" : "Scatter plots: one dot per point")
+        case .character("g"):
+            plotStyle.logScale.toggle()
+            post(plotStyle.logScale ? "Spectra: logarithmic scale" : "Spectra: linear scale")
+        case .character("b"):
+            plotStyle.bars.toggle()
+            post(plotStyle.bars ? "Spectra: bars" : "Spectra: line")
         case .character(","): stepRun(-1)
         case .character("."): stepRun(+1)
         case .character(let c) where c.isASCII && ("1"..."9").contains(c):
@@ -482,4 +494,13 @@ func formatSeconds(_ seconds: Double) -> String {
     if seconds < 60 { return String(format: "%.1f s", seconds) }
     let whole = Int(seconds.rounded())
     return "\(whole / 60) min \(whole % 60) s"
+}
+
+/// The plot variants chosen in the TUI; they apply to every figure shown.
+public struct PlotStyleChoice: Equatable, Sendable {
+    public var density = false
+    public var logScale = false
+    public var bars = true
+
+    public init() {}
 }

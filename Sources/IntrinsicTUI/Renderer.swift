@@ -38,6 +38,7 @@ public final class Renderer {
         var width: Int
         var height: Int
         var content: Figure
+        var style: RenderStyle
     }
 
     public init(asciiOnly: Bool = false) {
@@ -54,6 +55,9 @@ public final class Renderer {
         KeyHelp(keys: "o", action: "open a data file (Tab completes names)"),
         KeyHelp(keys: "s", action: "save the session"),
         KeyHelp(keys: "[ / ] or v", action: "previous / next figure of the run"),
+        KeyHelp(keys: "d", action: "scatter: density shading on / off"),
+        KeyHelp(keys: "g", action: "spectrum: logarithmic / linear scale"),
+        KeyHelp(keys: "b", action: "spectrum: bars / line"),
         KeyHelp(keys: ", / .", action: "previous / next run"),
         KeyHelp(keys: "1 … 9", action: "show run 1 … 9"),
         KeyHelp(keys: "?", action: "show or hide this help"),
@@ -258,13 +262,15 @@ public final class Renderer {
             }
             let figureIndex = min(max(workbench.selectedFigure, 0), run.figures.count - 1)
             let figure = run.figures[figureIndex]
-            let key = PlotKey(run: run.id, figure: figureIndex, width: rect.width, height: rect.height, content: figure)
+            let choice = controller.plotStyle
+            let style = RenderStyle(unicode: !asciiOnly, density: choice.density, logScale: choice.logScale, bars: choice.bars)
+            let key = PlotKey(run: run.id, figure: figureIndex, width: rect.width, height: rect.height, content: figure, style: style)
             let grid: CellGrid
             if let cache = plotCache, cache.key == key {
                 grid = cache.grid
             } else {
                 let start = DispatchTime.now().uptimeNanoseconds
-                grid = figure.render(width: rect.width, height: rect.height, style: RenderStyle(unicode: !asciiOnly))
+                grid = figure.render(width: rect.width, height: rect.height, style: style)
                 lastPlotRenderSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 plotCache = (key, grid)
             }

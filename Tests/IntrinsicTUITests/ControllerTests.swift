@@ -375,3 +375,18 @@ import Testing
         #expect(!PathCompletion.complete("", currentDirectory: folder.path).candidates.contains(".hidden.csv"))
     }
 }
+
+@MainActor @Suite struct PlotStyleKeyTests {
+    @Test func keysTogglePlotStyle() {
+        let controller = Controller(workbench: FakeWorkbench())
+        #expect(controller.plotStyle == PlotStyleChoice())
+        _ = controller.handle(.character("d"))
+        #expect(controller.plotStyle.density)
+        _ = controller.handle(.character("g"))
+        #expect(controller.plotStyle.logScale)
+        _ = controller.handle(.character("b"))
+        #expect(!controller.plotStyle.bars)
+        _ = controller.handle(.character("d"))
+        #expect(!controller.plotStyle.density)
+    }
+}

@@ -61,14 +61,22 @@ struct TmuxSession {
         try tmux(["capture-pane", "-t", name, "-p"])
     }
 
-    /// Polls the screen until `condition` holds, or fails after `timeout` seconds.
+    /// Polls the screen until `condition` holds on two captures in a row that are identical,
+    /// or fails after `timeout` seconds. The second capture matters because tmux may be read
+    /// while a frame is only partly written.
     @discardableResult
     func waitFor(_ what: String, timeout: Double = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
+        var previous: String?
         while Date() < deadline {
             screen = try capture()
-            if condition(screen) { return screen }
+            if condition(screen) {
+                if screen == previous { return screen }
+                previous = screen
+            } else {
+                previous = nil
+            }
             usleep(100_000)
         }
         throw E2EError("timed out after \(timeout) s waiting for \(what); screen:\n\(screen)")
