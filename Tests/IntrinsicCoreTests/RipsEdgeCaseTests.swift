@@ -81,7 +81,7 @@ struct RipsEdgeCaseTests {
     @Test("agrees with brute-force homology", arguments: 0..<bruteForceCases.count)
     func bruteForce(_ caseIndex: Int) throws {
         let (seed, count, dimension, grid) = Self.bruteForceCases[caseIndex]
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let points: [[Double]] = (0..<count).map { _ in
             (0..<dimension).map { _ in grid ? Double(Int.random(in: 0...3, using: &generator)) : Double.random(in: 0..<1, using: &generator) }
         }

@@ -101,18 +101,6 @@ func diagramDifferences(
     return problems
 }
 
-/// Seeded SplitMix64, so random cases replay from their seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Computes persistence diagrams in dimensions 0 and 1 by the textbook algorithm: the full boundary
 /// matrix of every vertex, edge and triangle of diameter ≤ `threshold`, in the order (diameter,
