@@ -52,6 +52,10 @@ public enum Prompt: Equatable, Sendable {
     case save(LineEditor, thenQuit: Bool)
     /// "Unsaved changes: save before quitting? (y/n/c)"
     case confirmQuit
+    /// "Unsaved runs will be lost: open PATH anyway? (y/n)"
+    case confirmOpen(path: String)
+    /// "PATH exists: replace it? (y/n)"; quit after saving when `thenQuit`.
+    case confirmOverwrite(path: String, thenQuit: Bool)
 }
 
 /// A message on the status line. Errors stay until a key is pressed; the rest expire.
@@ -421,6 +425,31 @@ public final class Controller {
             default:
                 break
             }
+        case .confirmOpen(let path):
+            switch key {
+            case .character("y"), .character("Y"):
+                self.prompt = nil
+                loadDataset(path)
+            case .character("n"), .character("N"), .escape, .interrupt:
+                self.prompt = nil
+                post("Kept the current data set and runs")
+            default:
+                break
+            }
+        case .confirmOverwrite(let path, let thenQuit):
+            switch key {
+            case .character("y"), .character("Y"):
+                guard writeSession(to: path) else {
+                    self.prompt = .save(LineEditor(path), thenQuit: thenQuit)
+                    return .proceed
+                }
+                self.prompt = nil
+                if thenQuit { return quit() }
+            case .character("n"), .character("N"), .escape, .interrupt:
+                self.prompt = .save(LineEditor(path), thenQuit: thenQuit)
+            default:
+                break
+            }
         case .open(var editor, _):
             switch key {
             case .escape, .interrupt: self.prompt = nil
@@ -446,8 +475,15 @@ public final class Controller {
                     post("Enter a file name for the session, such as \(Controller.defaultSessionFile)", level: .error)
                     return .proceed
                 }
+                let target = (path as NSString).expandingTildeInPath
+                if target != savePath && FileManager.default.fileExists(atPath: absolute(target)) {
+                    self.prompt = .confirmOverwrite(path: target, thenQuit: thenQuit)
+                    return .proceed
+                }
+                // A failed save keeps the prompt open, so the path can be corrected.
+                guard writeSession(to: target) else { return .proceed }
                 self.prompt = nil
-                if writeSession(to: (path as NSString).expandingTildeInPath), thenQuit { return quit() }
+                if thenQuit { return quit() }
             default:
                 _ = editor.apply(key)
                 self.prompt = .save(editor, thenQuit: thenQuit)
@@ -477,11 +513,21 @@ public final class Controller {
             post("Enter the path of a data file (Tab completes file names)", level: .error)
             return
         }
+        // Loading replaces the runs, so unsaved ones are confirmed first.
+        if workbench.isDirty && !workbench.runs.isEmpty {
+            prompt = .confirmOpen(path: path)
+            return
+        }
+        loadDataset(path)
+    }
+
+    private func loadDataset(_ path: String) {
         do {
             try workbench.load(path: absolute(path))
             prompt = nil
             post("Loaded \(path)")
         } catch {
+            prompt = .open(LineEditor(path), candidates: [])
             post("\(error)", level: .error)
         }
     }

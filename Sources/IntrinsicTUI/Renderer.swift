@@ -348,7 +348,7 @@ public final class Renderer {
                 surface.put(" " + clip(message.text, to: rect.width - 2), x: rect.x, y: rect.y - 1, role: role, bold: true)
                 candidatesBottom -= 1
             }
-            drawPrompt(prompt, in: rect, candidatesAbove: candidatesBottom, on: surface)
+            drawPrompt(prompt, runCount: controller.workbench.runs.count, in: rect, candidatesAbove: candidatesBottom, on: surface)
             return
         }
         var right = ""
@@ -388,13 +388,17 @@ public final class Renderer {
         return asciiOnly ? hint.replacingOccurrences(of: "·", with: "|") : hint
     }
 
-    private func drawPrompt(_ prompt: Prompt, in rect: Rect, candidatesAbove candidatesBottom: Int, on surface: any Surface) {
+    private func drawPrompt(_ prompt: Prompt, runCount count: Int, in rect: Rect, candidatesAbove candidatesBottom: Int, on surface: any Surface) {
         let label: String
         var editor: LineEditor?
         var candidates: [String] = []
         switch prompt {
         case .confirmQuit:
             label = "Unsaved changes: save before quitting? (y/n/c)"
+        case .confirmOpen(let path):
+            label = "Opening \(path) discards \(count) unsaved run\(count == 1 ? "" : "s"); open it anyway? (y/n)"
+        case .confirmOverwrite(let path, _):
+            label = "\(path) exists: replace it? (y/n)"
         case .open(let e, let c):
             label = "Open data file: "
             editor = e

@@ -390,3 +390,55 @@ import Testing
         #expect(!controller.plotStyle.density)
     }
 }
+
+@MainActor @Suite struct UnsavedWorkPromptTests {
+    @Test func openWithUnsavedRunsAsksFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/intrinsic-open-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let workbench = FakeWorkbench()
+        try workbench.load(path: folder + "/first.csv")
+        try workbench.start(method: "pca", parameters: PCAMethod().parameterSet([]), seed: 0)
+        let controller = Controller(workbench: workbench)
+        _ = controller.handle(.character("o"))
+        // The prompt starts in the loaded file's folder.
+        for c in "second.csv" { _ = controller.handle(.character(c)) }
+        _ = controller.handle(.enter)
+        #expect(controller.prompt == .confirmOpen(path: folder + "/second.csv"))
+        _ = controller.handle(.character("n"))
+        #expect(controller.prompt == nil)
+        #expect(workbench.runs.count == 1)
+    }
+
+    @Test func saveOverExistingFileAsksFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/intrinsic-save-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let existing = folder + "/old.json"
+        _ = FileManager.default.createFile(atPath: existing, contents: Data("{}".utf8))
+        let workbench = FakeWorkbench()
+        let controller = Controller(workbench: workbench)
+        _ = controller.handle(.character("s"))
+        for _ in 0..<Controller.defaultSessionFile.count { _ = controller.handle(.backspace) }
+        for c in existing { _ = controller.handle(.character(c)) }
+        _ = controller.handle(.enter)
+        #expect(controller.prompt == .confirmOverwrite(path: existing, thenQuit: false))
+        #expect(workbench.saved.isEmpty)
+        _ = controller.handle(.character("y"))
+        #expect(controller.prompt == nil)
+        #expect(workbench.saved == [existing])
+    }
+
+    @Test func failedSaveKeepsPromptOpen() {
+        let workbench = FakeWorkbench()
+        workbench.saveError = FakeError(description: "No such file or directory")
+        let controller = Controller(workbench: workbench)
+        _ = controller.handle(.character("s"))
+        _ = controller.handle(.enter)
+        guard case .save? = controller.prompt else {
+            Issue.record("expected the save prompt to stay open, got \(String(describing: controller.prompt))")
+            return
+        }
+        #expect(controller.visibleMessage?.level == .error)
+    }
+}
