@@ -57,6 +57,15 @@ def one_run(width, height, redraws, folder, index):
         tmux(socket, "send-keys", "-t", "b", "n")
         wait_for(log, "TUI stopped")
     finally:
+        # Kill the pane's process group first: a process that inherited an ignored SIGHUP
+        # would outlive kill-server.
+        panes = subprocess.run(["tmux", "-L", socket, "list-panes", "-s", "-F", "#{pane_pid}"],
+                               capture_output=True, text=True).stdout.split()
+        for pid in panes:
+            try:
+                os.killpg(int(pid), 9)
+            except (ProcessLookupError, ValueError):
+                pass
         subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
     text = open(log).read()
     first = FIRST.search(text)

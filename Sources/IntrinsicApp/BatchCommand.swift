@@ -83,7 +83,7 @@ public enum BatchCommand {
                 do {
                     try writeAtomically(Data(text.utf8), to: jsonPath)
                 } catch {
-                    errors("intrinsic: cannot write JSON to \(jsonPath): \(error)\n")
+                    errors("intrinsic: \(error)\n")
                     return ExitStatus.failure
                 }
             }

@@ -59,7 +59,9 @@ public let usageText = """
     Intrinsic \(intrinsicVersion): a terminal workbench for the geometry of high-dimensional data.
 
     Usage:
-      intrinsic [DATA] [--method NAME [--param KEY=VALUE]...] [--session FILE] [--theme NAME]
+      intrinsic [DATA] [--method NAME [--param KEY=VALUE]...] [--label COLUMN] [--drop-missing]
+                [--theme NAME] [--ascii] [--log FILE] [--log-level LEVEL]
+      intrinsic --session FILE [--theme NAME]
       intrinsic run DATA --method NAME [--param KEY=VALUE]... [--label COLUMN] [--drop-missing]
                          [--json PATH|-] [--plot] [--width W] [--height H] [--seed N] [--ascii]
       intrinsic methods

@@ -157,7 +157,11 @@ extension SessionFile {
         } catch {
             throw SessionError.writeFailed(path: path, reason: "\(error)")
         }
-        try writeAtomically(data + Data("\n".utf8), to: path)
+        do {
+            try writeAtomically(data + Data("\n".utf8), to: path)
+        } catch let error as FileWriteError {
+            throw SessionError.writeFailed(path: path, reason: error.reason)
+        }
     }
 
     /// The data path resolved against the session file's folder when it is relative.
@@ -172,15 +176,29 @@ extension SessionFile {
     }
 }
 
+/// A file that could not be written; `path` is unchanged.
+struct FileWriteError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "cannot write \(path): \(reason)" }
+}
+
 /// Writes `data` to a temporary file beside `path`, flushes it to disk, then renames it
 /// over `path`. On any failure the temporary file is removed and `path` is untouched.
+/// - Throws: `FileWriteError`; a missing folder is named as such.
 func writeAtomically(_ data: Data, to path: String) throws {
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).tmp-\(getpid())"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else {
-        throw SessionError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        let code = errno
+        var isFolder: ObjCBool = false
+        let parent = folder.isEmpty ? "." : folder
+        if code == ENOENT && !(FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw FileWriteError(path: path, reason: "the folder \(parent) does not exist")
+        }
+        throw FileWriteError(path: path, reason: String(cString: strerror(code)))
     }
     var failure: String?
     data.withUnsafeBytes { raw in
@@ -200,6 +218,6 @@ func writeAtomically(_ data: Data, to path: String) throws {
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
         unlink(temporary)
-        throw SessionError.writeFailed(path: path, reason: failure)
+        throw FileWriteError(path: path, reason: failure)
     }
 }

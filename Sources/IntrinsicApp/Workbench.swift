@@ -228,13 +228,22 @@ public final class Workbench {
                 path: absolutePath($0.path), bytes: $0.bytes, sha256: $0.sha256,
                 labelColumn: $0.options.labelColumn, dropMissing: $0.options.dropMissing)
         }
-        let entries = runs.map { run in
-            SessionFile.RunEntry(
+        // Cancelled and failed runs are left out: restoring would only start them again.
+        let kept = runs.indices.filter { index in
+            switch runs[index].status {
+            case .cancelled, .failed: return false
+            default: return true
+            }
+        }
+        let entries = kept.map { index in
+            let run = runs[index]
+            return SessionFile.RunEntry(
                 method: run.method,
                 parameters: Dictionary(uniqueKeysWithValues: run.parameters.order.map { ($0, run.parameters[$0]!.description) }),
                 seed: run.seed)
         }
-        let view = SessionFile.ViewState(run: selectedRun, figure: selectedFigure, focus: focus, theme: theme)
+        let viewRun = selectedRun.flatMap { kept.firstIndex(of: $0) }
+        let view = SessionFile.ViewState(run: viewRun, figure: viewRun == nil ? 0 : selectedFigure, focus: focus, theme: theme)
         return SessionFile(dataset: reference, runs: entries, view: view, savedAt: ISO8601DateFormatter().string(from: Date()))
     }
 

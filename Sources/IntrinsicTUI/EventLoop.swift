@@ -301,7 +301,7 @@ final class EventLoop {
         if frames == 1 {
             let sinceEntry = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let sinceStart = secondsSinceProcessStart().map { ", \(milliseconds($0)) after process start (10 ms resolution)" } ?? ""
-            log.info("first frame \(screen.width)×\(screen.height) drawn \(milliseconds(sinceEntry)) after runTUI began\(sinceStart)")
+            log.debug("first frame \(screen.width)×\(screen.height) drawn \(milliseconds(sinceEntry)) after runTUI began\(sinceStart)")
         }
         log.debug("frame \(frames): \(screen.width)×\(screen.height) in \(milliseconds(seconds)), figure render \(milliseconds(renderer.lastPlotRenderSeconds))")
     }

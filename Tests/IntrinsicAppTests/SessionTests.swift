@@ -178,3 +178,37 @@ import IntrinsicCore
         #expect(!workbench.isRunning)
     }
 }
+
+extension SessionTests {
+    @Test func cancelledRunsAreNotSaved() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let workbench = Workbench(log: .memory())
+        try workbench.load(path: folder.write("blobs.csv", blobsCSV()))
+        try workbench.start(method: PCAMethod(), parameters: PCAMethod().parameterSet([]))
+        workbench.waitForAll()
+        // A run that fails (k larger than the data allows) is left out as well.
+        try workbench.start(method: LevinaBickelMethod(), parameters: LevinaBickelMethod().parameterSet(["k=100"]))
+        workbench.waitForAll()
+        try workbench.start(method: LevinaBickelMethod(), parameters: LevinaBickelMethod().parameterSet(["k=5"]))
+        workbench.waitForAll()
+        workbench.selectedRun = 2
+        let file = workbench.sessionFile()
+        #expect(file.runs.map(\.method) == ["pca", "id-mle"])
+        #expect(file.runs[1].parameters["k"] == "5")
+        #expect(file.view.run == 1)
+    }
+}
+
+@Suite struct AtomicWriteTests {
+    @Test func missingFolderIsNamed() {
+        do {
+            try writeAtomically(Data("x".utf8), to: "/nonexistent-folder-for-test/out.json")
+            Issue.record("expected an error")
+        } catch let error as FileWriteError {
+            #expect(error.reason == "the folder /nonexistent-folder-for-test does not exist")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+}

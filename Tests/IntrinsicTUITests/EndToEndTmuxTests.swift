@@ -50,7 +50,7 @@ struct TmuxSession {
     /// Starts `command` in a new detached session; the shell then prints its exit status.
     func start(_ command: String, folder: String, width: Int = 120, height: Int = 40) throws {
         try tmux(["-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "-c", folder,
-                  "env LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=$?; sleep 600"])
+                  "env LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=$?; sleep 120"])
     }
 
     func send(_ keys: String...) throws {
@@ -82,7 +82,17 @@ struct TmuxSession {
         throw E2EError("timed out after \(timeout) s waiting for \(what); screen:\n\(screen)")
     }
 
-    func stop() { _ = try? tmux(["kill-server"]) }
+    /// Ends the pane's processes, then the server. The pane's process group is killed
+    /// first because a process that inherited an ignored SIGHUP (as under some job runners)
+    /// outlives `kill-server`.
+    func stop() {
+        if let pids = try? tmux(["list-panes", "-s", "-t", name, "-F", "#{pane_pid}"]) {
+            for line in pids.split(separator: "\n") {
+                if let pid = pid_t(line.trimmingCharacters(in: .whitespaces)), pid > 1 { kill(-pid, SIGKILL) }
+            }
+        }
+        _ = try? tmux(["kill-server"])
+    }
 }
 
 struct E2EError: Error, CustomStringConvertible {

@@ -50,7 +50,7 @@ public struct TwoNNMethod: AnalysisMethod {
         }
         let total = ratios.count
         guard total >= 3 else {
-            throw MethodError(method: name, "only \(total) of \(rows) points remain after dropping \(dropped) exact duplicates; at least 3 are needed")
+            throw MethodError(method: name, "only \(total) of \(rows) points remain after dropping \(dropped) exact duplicates; at least 3 are needed. Remove the duplicate rows (keeping one copy of each) and run it again")
         }
 
         // Step 3: the same floating-point expression as skdim, so n agrees at the boundary.
