@@ -132,6 +132,9 @@ public final class Workbench {
         log.info("loaded \(path): \(loaded.dataset.rows) rows × \(loaded.dataset.columns) columns")
         cancelRunning()
         runs.removeAll()
+        // Run numbers restart with the data set, so "run 2" in the plot title and in the
+        // results pane is the same run.
+        nextID = 1
         selectedRun = nil
         selectedFigure = 0
         isDirty = true
