@@ -130,7 +130,10 @@ public final class Workbench {
             bytes: bytes, sha256: digest)
         for note in loaded.notes { log.info("\(path): \(note)") }
         log.info("loaded \(path): \(loaded.dataset.rows) rows × \(loaded.dataset.columns) columns")
+        // The running job belongs to the old runs: it is cancelled and forgotten, and its
+        // thread ends on its own at the next cancellation check.
         cancelRunning()
+        job = nil
         runs.removeAll()
         // Run numbers restart with the data set, so "run 2" in the plot title and in the
         // results pane is the same run.

@@ -212,3 +212,24 @@ extension SessionTests {
         }
     }
 }
+
+extension SessionTests {
+    @Test func loadingWhileARunIsActiveDropsIt() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let workbench = Workbench(log: .memory())
+        let data = folder.write("blobs.csv", blobsCSV())
+        try workbench.load(path: data)
+        try workbench.start(method: RipsMethod(), parameters: RipsMethod().parameterSet([]))
+        try workbench.start(method: PCAMethod(), parameters: PCAMethod().parameterSet([]))
+        try workbench.load(path: data)
+        #expect(workbench.runs.isEmpty)
+        #expect(!workbench.isRunning)
+        #expect(!workbench.poll())
+        try workbench.start(method: PCAMethod(), parameters: PCAMethod().parameterSet([]))
+        workbench.waitForAll()
+        #expect(workbench.runs.count == 1)
+        #expect(workbench.runs[0].id == 1)
+        #expect(workbench.runs[0].result != nil)
+    }
+}
