@@ -53,6 +53,9 @@ final class CohomologyReduction {
     private let workingColumn: WorkingCoboundary
     private var workingReduction: [Int] = []
     private var additionCount = 0
+    /// Columns finished and the total, for progress reports from inside a long column.
+    private var columnsDone = 0
+    private var columnTotal = 0
 
     init(distances: DistanceMatrix, binomials: BinomialTable, filtrationEnd: Double, expectedColumns: Int) {
         self.distances = distances
@@ -69,16 +72,22 @@ final class CohomologyReduction {
     func reduce(columns: [FiltrationEntry], context: JobContext) throws -> CohomologyOutcome {
         var outcome = CohomologyOutcome()
         let total = columns.count
+        columnTotal = total
         for position in stride(from: total - 1, through: 0, by: -1) {
-            let done = total - 1 - position
-            if done & 4095 == 0 {
+            columnsDone = total - 1 - position
+            if columnsDone & 4095 == 0 {
                 try context.checkCancelled()
-                context.report("H1 reduction", Double(done) / Double(max(total, 1)))
+                reportProgress(context)
             }
             try reduceColumn(columns[position], into: &outcome, context: context)
         }
         context.report("H1 reduction", 1)
         return outcome
+    }
+
+    private func reportProgress(_ context: JobContext) {
+        let fraction = Double(columnsDone) / Double(max(columnTotal, 1))
+        context.report("H1 reduction, column \(columnsDone + 1) of \(columnTotal)", fraction)
     }
 
     private func reduceColumn(_ column: FiltrationEntry, into outcome: inout CohomologyOutcome, context: JobContext) throws {
@@ -128,6 +137,9 @@ final class CohomologyReduction {
             // points), each pushing n cofacets, so cancellation is checked here too.
             additionCount &+= 1
             if additionCount & 15 == 0 { try context.checkCancelled() }
+            // The last columns can take most of the time, so progress is also reported from
+            // inside them: the fraction stays, but the column count shows the work goes on.
+            if additionCount & 1023 == 0 { reportProgress(context) }
         }
     }
 
