@@ -9,7 +9,12 @@ The figures come from the TUI's own log lines:
 Medians over all runs are printed; the process-start figure has 10 ms resolution because
 it comes from /proc.
 
-Usage: python3 bench/tui.py [--runs 5] [--redraws 30] [--width 200] [--height 60]
+Key latency while a job runs: the binary opens samples/swiss_roll.csv with `--method rips`
+(about a minute of work), and `?` is pressed LATENCY_KEYS times, toggling the help overlay;
+each latency is the time from send-keys until capture-pane shows the change. It includes
+tmux's own delay and the polling step of 2 ms, so it overstates the TUI's share.
+
+Usage: python3 bench/tui.py [--runs 5] [--redraws 30] [--width 200] [--height 60] [--latency-keys 20]
 Needs tmux and a release build (swift build -c release).
 """
 import argparse
@@ -74,12 +79,50 @@ def one_run(width, height, redraws, folder, index):
     return first, frames
 
 
+def key_latencies(count, folder):
+    socket = f"intrinsic-bench-{os.getpid()}-latency"
+    log = os.path.join(folder, "latency.log")
+    command = (f"env LANG=C.UTF-8 {BINARY} {ROOT}/samples/swiss_roll.csv --method rips "
+               f"--log {log}; sleep 60")
+    tmux(socket, "-u", "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
+    latencies = []
+    try:
+        wait_for(log, "started run")
+        time.sleep(1.0)
+        shown = False
+        for _ in range(count):
+            start = time.perf_counter()
+            tmux(socket, "send-keys", "-t", "b", "?")
+            while True:
+                screen = tmux(socket, "capture-pane", "-t", "b", "-p")
+                if ("─ Keys ─" in screen or "═ Keys ═" in screen) != shown:
+                    break
+                if time.perf_counter() - start > 5:
+                    raise SystemExit("the TUI did not answer a key within 5 s")
+                time.sleep(0.002)
+            latencies.append((time.perf_counter() - start) * 1000)
+            shown = not shown
+            time.sleep(0.05)
+        still_running = "finished in" not in open(log).read()
+    finally:
+        panes = subprocess.run(["tmux", "-L", socket, "list-panes", "-s", "-F", "#{pane_pid}"],
+                               capture_output=True, text=True).stdout.split()
+        for pid in panes:
+            try:
+                os.killpg(int(pid), 9)
+            except (ProcessLookupError, ValueError):
+                pass
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+    return latencies, still_running
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--redraws", type=int, default=30)
     parser.add_argument("--width", type=int, default=200)
     parser.add_argument("--height", type=int, default=60)
+    parser.add_argument("--latency-keys", type=int, default=20)
     options = parser.parse_args()
     if not os.path.exists(BINARY):
         raise SystemExit(f"{BINARY} not found: run 'swift build -c release' first")
@@ -93,6 +136,7 @@ def main():
                     since_start.append(float(first.group(4)))
             frame_ms += [float(m.group(4)) for m in frames]
             render_ms += [float(m.group(5)) for m in frames]
+        latencies, still_running = key_latencies(options.latency_keys, folder)
     print(f"load average {os.getloadavg()[0]:.2f}; {options.runs} runs; digits.csv with pca at "
           f"{options.width}×{options.height}")
     if since_start:
@@ -103,6 +147,9 @@ def main():
         print(f"redraw with a new figure render, {len(frame_ms)} frames: whole frame median "
               f"{statistics.median(frame_ms):.2f} ms, max {max(frame_ms):.2f} ms; figure render median "
               f"{statistics.median(render_ms):.2f} ms, max {max(render_ms):.2f} ms")
+    print(f"key to screen while rips runs on swiss_roll.csv, {len(latencies)} keys: median "
+          f"{statistics.median(latencies):.1f} ms, max {max(latencies):.1f} ms"
+          + ("" if still_running else " (note: the run had finished before the last key)"))
 
 
 if __name__ == "__main__":
