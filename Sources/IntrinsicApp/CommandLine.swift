@@ -89,7 +89,7 @@ public let usageText = """
       --help, --version
 
     Data formats: CSV and TSV (.csv, .tsv, .txt; comma, tab or semicolon, header detected),
-    NumPy .npy (float64, float32, int32, int64; 1-D or 2-D; labels from NAME.labels.npy).
+    NumPy .npy (float64, float32, float16, int32, int64; 1-D or 2-D; labels from NAME.labels.npy).
 
     Exit status: 0 success, 1 bad input or a failed method, 2 bad usage.
     """

@@ -21,6 +21,8 @@ struct DataNumpyReaderTests {
         ("f8_be_fortran.npy", floatValues),
         ("f4_le.npy", floatValues),
         ("f4_be.npy", floatValues),
+        ("f2_le.npy", floatValues),
+        ("f2_be.npy", floatValues),
         ("i4_le.npy", int32Values),
         ("i4_be_fortran.npy", int32Values),
         ("i8_le.npy", int64Values),

@@ -14,7 +14,7 @@ import Foundation
 enum NumpyReader {
     /// Supported dtypes, as listed in error messages.
     static let supportedTypes =
-        "float64 ('<f8', '>f8'), float32 ('<f4', '>f4'), int64 ('<i8', '>i8'), int32 ('<i4', '>i4')"
+        "float64 ('<f8', '>f8'), float32 ('<f4', '>f4'), float16 ('<f2', '>f2'), int64 ('<i8', '>i8'), int32 ('<i4', '>i4')"
 
     /// Reads `path` and, when it sits beside it, `NAME.labels.npy` as the labels.
     /// - Throws: `DataError` for a missing file, a malformed or unsupported array, NaN or
@@ -111,12 +111,13 @@ enum NumpyReader {
 /// A decoded .npy header together with the file's bytes.
 struct NumpyArray {
     enum Element {
-        case float64, float32, int64, int32
+        case float64, float32, float16, int64, int32
 
         var size: Int {
             switch self {
             case .float64, .int64: return 8
             case .float32, .int32: return 4
+            case .float16: return 2
             }
         }
     }
@@ -214,6 +215,7 @@ struct NumpyArray {
         switch code {
         case "f8": return (.float64, bigEndian)
         case "f4": return (.float32, bigEndian)
+        case "f2": return (.float16, bigEndian)
         case "i8": return (.int64, bigEndian)
         case "i4": return (.int32, bigEndian)
         default:
@@ -283,6 +285,10 @@ struct NumpyArray {
         case .float32:
             let bits = source.loadUnaligned(fromByteOffset: k &* 4, as: UInt32.self)
             return Double(Float(bitPattern: bigEndian ? UInt32(bigEndian: bits) : UInt32(littleEndian: bits)))
+        case .float16:
+            // Half precision, common for stored embeddings; every value is exact as a Double.
+            let bits = source.loadUnaligned(fromByteOffset: k &* 2, as: UInt16.self)
+            return Double(Float16(bitPattern: bigEndian ? UInt16(bigEndian: bits) : UInt16(littleEndian: bits)))
         case .int64:
             let bits = source.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)
             return Double(Int64(bitPattern: bigEndian ? UInt64(bigEndian: bits) : UInt64(littleEndian: bits)))
