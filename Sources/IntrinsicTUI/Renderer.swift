@@ -154,7 +154,12 @@ public final class Renderer {
             return
         }
         surface.put(clip(path, to: rect.width, keepEnd: true), x: rect.x, y: rect.y, role: .text, bold: true)
-        let lines = workbench.datasetSummary.flatMap { wrap($0, width: rect.width) }
+        // Wrapped lines when they fit; otherwise one clipped line each, so that the later
+        // lines (duplicates, labels and their counts) stay visible.
+        var lines = workbench.datasetSummary.flatMap { wrap($0, width: rect.width) }
+        if lines.count > rect.height - 1 {
+            lines = workbench.datasetSummary.map { clip($0, to: rect.width) }
+        }
         put(lines, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), role: .text, on: surface)
     }
 
