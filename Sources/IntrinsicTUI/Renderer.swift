@@ -154,11 +154,19 @@ public final class Renderer {
             return
         }
         surface.put(clip(path, to: rect.width, keepEnd: true), x: rect.x, y: rect.y, role: .text, bold: true)
-        // Wrapped lines when they fit; otherwise one clipped line each, so that the later
-        // lines (duplicates, labels and their counts) stay visible.
-        var lines = workbench.datasetSummary.flatMap { wrap($0, width: rect.width) }
-        if lines.count > rect.height - 1 {
-            lines = workbench.datasetSummary.map { clip($0, to: rect.width) }
+        // Each summary line wraps only as far as the rows left leave one row for every later
+        // line, so the last lines (duplicates, labels and their counts) stay visible.
+        let summary = workbench.datasetSummary
+        var lines: [String] = []
+        for (index, line) in summary.enumerated() {
+            let allowed = max(1, rect.height - 1 - lines.count - (summary.count - index - 1))
+            let wrapped = wrap(line, width: rect.width)
+            if wrapped.count <= allowed {
+                lines += wrapped
+            } else {
+                lines += wrapped.prefix(allowed - 1)
+                lines.append(clip(wrapped.dropFirst(allowed - 1).joined(separator: " "), to: rect.width))
+            }
         }
         put(lines, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), role: .text, on: surface)
     }
