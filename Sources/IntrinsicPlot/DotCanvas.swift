@@ -84,7 +84,8 @@ struct DotCanvas {
                 }
                 guard bits != 0 else { continue }
                 let winner = dominantLayer(owners: cellOwners, stamps: cellStamps)
-                grid[left &+ cellX, top &+ cellY] = Cell(glyphs.dots[Int(bits)], role: roles[winner])
+                let role = roles[winner]
+                grid[left &+ cellX, top &+ cellY] = Cell(glyphs.marker(for: role) ?? glyphs.dots[Int(bits)], role: role)
             }
         }
     }

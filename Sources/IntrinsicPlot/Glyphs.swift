@@ -22,6 +22,9 @@ struct GlyphSet: Sendable {
     let barBody: Character
     let barArrow: Character
     let legendSymbol: Character
+    /// ASCII only: one marker per palette colour, so that categories stay apart without
+    /// colour; nil in Unicode, where Braille dots carry no shape.
+    let seriesMarkers: [Character]?
     let ellipsis: String
     let infinity: String
     let times: String
@@ -33,7 +36,7 @@ struct GlyphSet: Sendable {
         density: ["░", "▒", "▓", "█"],
         vertical: "│", horizontal: "─", corner: "└", rightCorner: "┘",
         leftTick: "┤", rightTick: "├", bottomTick: "┬",
-        barBody: "━", barArrow: "▶", legendSymbol: "⣿",
+        barBody: "━", barArrow: "▶", legendSymbol: "⣿", seriesMarkers: nil,
         ellipsis: "…", infinity: "∞", times: "×", lessOrEqual: "≤")
 
     static let ascii = GlyphSet(
@@ -44,7 +47,19 @@ struct GlyphSet: Sendable {
         vertical: "|", horizontal: "-", corner: "+", rightCorner: "+",
         leftTick: "+", rightTick: "+", bottomTick: "+",
         barBody: "=", barArrow: ">", legendSymbol: "#",
+        seriesMarkers: ["o", "x", "+", "*", "#", "@", "%", "&"],
         ellipsis: "...", infinity: "inf", times: "x", lessOrEqual: "<=")
+
+    /// The marker of a series in ASCII, or nil when the glyph should show the dots instead.
+    func marker(for role: ColorRole) -> Character? {
+        guard let seriesMarkers, case .series(let index) = role else { return nil }
+        return seriesMarkers[((index % seriesMarkers.count) + seriesMarkers.count) % seriesMarkers.count]
+    }
+
+    /// The legend symbol of an entry drawn in `role`.
+    func legendSymbol(for role: ColorRole) -> Character {
+        marker(for: role) ?? legendSymbol
+    }
 
     static func forStyle(_ style: RenderStyle) -> GlyphSet {
         style.unicode ? unicode : ascii

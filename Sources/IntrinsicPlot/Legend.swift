@@ -38,7 +38,7 @@ enum Legend {
         guard rows > 0, width > 2 else { return }
         let shown = entries.count <= rows ? entries.count : rows - 1
         for (offset, entry) in entries.prefix(shown).enumerated() {
-            grid.put(String(glyphs.legendSymbol), x: x, y: top + offset, role: entry.role)
+            grid.put(String(glyphs.legendSymbol(for: entry.role)), x: x, y: top + offset, role: entry.role)
             grid.put(truncate(entry.label, to: width - 2, glyphs: glyphs), x: x + 2, y: top + offset, role: .normal)
         }
         if shown < entries.count {
@@ -88,7 +88,7 @@ enum Legend {
         for slot in layout.slots {
             let entry = entries[slot.entry]
             let label = truncate(entry.label, to: width - 2, glyphs: glyphs)
-            grid.put(String(glyphs.legendSymbol), x: slot.column, y: top + slot.row, role: entry.role)
+            grid.put(String(glyphs.legendSymbol(for: entry.role)), x: slot.column, y: top + slot.row, role: entry.role)
             grid.put(label, x: slot.column + 2, y: top + slot.row, role: .normal)
             end = slot.column + label.count + 2 + 2
         }
