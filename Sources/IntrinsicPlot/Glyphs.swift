@@ -50,13 +50,13 @@ struct GlyphSet: Sendable {
         seriesMarkers: ["o", "x", "+", "*", "#", "@", "%", "&"],
         ellipsis: "...", infinity: "inf", times: "x", lessOrEqual: "<=")
 
-    /// The marker of a series in ASCII, or nil when the glyph should show the dots instead.
+    /// Returns the marker of a series in ASCII, or nil when the glyph should show the dots.
     func marker(for role: ColorRole) -> Character? {
         guard let seriesMarkers, case .series(let index) = role else { return nil }
         return seriesMarkers[((index % seriesMarkers.count) + seriesMarkers.count) % seriesMarkers.count]
     }
 
-    /// The legend symbol of an entry drawn in `role`.
+    /// Returns the legend symbol of an entry drawn in `role`.
     func legendSymbol(for role: ColorRole) -> Character {
         marker(for: role) ?? legendSymbol
     }
