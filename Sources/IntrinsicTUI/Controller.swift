@@ -7,6 +7,14 @@ import IntrinsicCore
 public enum Pane: Int, CaseIterable, Sendable {
     case dataset, methods, plot, results
 
+    /// The name a session file stores for the focused pane.
+    public var sessionName: String { String(describing: self) }
+
+    public init?(sessionName: String) {
+        guard let pane = Pane.allCases.first(where: { $0.sessionName == sessionName }) else { return nil }
+        self = pane
+    }
+
     public var title: String {
         switch self {
         case .dataset: return "Data set"
@@ -79,7 +87,7 @@ public enum KeyOutcome: Equatable, Sendable {
 public final class Controller {
     public let workbench: any WorkbenchModel
     public let methods: [any AnalysisMethod]
-    public private(set) var focus: Pane = .methods
+    public var focus: Pane = .methods
     /// Index into `methods` of the highlighted method.
     public private(set) var methodCursor = 0
     public private(set) var form: ParameterForm?
@@ -396,7 +404,7 @@ public final class Controller {
 
     private func writeSession(to path: String) -> Bool {
         do {
-            try workbench.saveSession(to: path)
+            try workbench.saveSession(to: path, focus: focus.sessionName)
             savePath = path
             post("Saved the session to \(path)")
             return true

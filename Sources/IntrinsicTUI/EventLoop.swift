@@ -146,6 +146,12 @@ public func runTUI(options: TUIOptions) -> Int32 {
     installTerminationHandlers(wakeFD: pipe.writeFD)
 
     let controller = Controller(workbench: model)
+    // The session's focused pane is part of its view; the file was read once already.
+    if let sessionPath = options.sessionPath, let name = (try? SessionFile.read(from: sessionPath))?.view.focus,
+        let pane = Pane(sessionName: name)
+    {
+        controller.focus = pane
+    }
     for (text, level) in notices { controller.post(text, level: level) }
     if !screen.usesColour && !theme.monochrome {
         log.info("the terminal has no colours; drawing with attributes only")

@@ -77,8 +77,8 @@ public final class WorkbenchAdapter: WorkbenchModel {
         return true
     }
 
-    public func saveSession(to path: String) throws {
-        try workbench.saveSession(to: path, theme: themeName)
+    public func saveSession(to path: String, focus: String) throws {
+        try workbench.saveSession(to: path, focus: focus, theme: themeName)
     }
 
     public func recentLog() -> [LogLine] {

@@ -96,7 +96,8 @@ public protocol WorkbenchModel: AnyObject {
     /// Asks the running job to stop; returns whether a job was running.
     @discardableResult func cancelRunning() -> Bool
     /// Saves the session atomically to `path`.
-    func saveSession(to path: String) throws
+    /// Saves atomically; `focus` is the focused pane's name, restored with the session.
+    func saveSession(to path: String, focus: String) throws
     /// The latest log entries, oldest first.
     func recentLog() -> [LogLine]
 }

@@ -149,7 +149,11 @@ func plotPane(_ screen: String) -> [String] {
 
         // 3. Switch to the scatter plot, so the saved view is not the default one.
         try session.send("]")
-        let scatter = try session.waitFor("the pca scatter plot") { $0.contains("scatter 2/2") }
+        try session.waitFor("the pca scatter plot") { $0.contains("scatter 2/2") }
+
+        // Move the focus from the methods pane to the plot, also part of the saved view.
+        try session.send("Tab")
+        let scatter = try session.waitFor("the focused plot pane") { $0.contains("╔═ Plot") }
         #expect(containsBraille(scatter))
         #expect(scatter.contains("PC1"))
 
@@ -169,6 +173,7 @@ func plotPane(_ screen: String) -> [String] {
         try restored.start("'\(binary)' --session '\(sessionPath)' --log '\(folder)/second.log'", folder: folder)
         let screen = try restored.waitFor("the restored scatter plot") { $0.contains("scatter 2/2") && containsBraille($0) }
         #expect(screen.contains("run 1/1 pca"))
+        #expect(screen.contains("╔═ Plot"), "the plot pane should have the focus again")
         #expect(plotPane(screen) == plotPane(scatter), "the restored plot differs from the saved one")
         try restored.send("q")
         try restored.waitFor("the restored process to exit") { $0.contains("EXIT=0") }

@@ -51,7 +51,7 @@ final class FakeWorkbench: WorkbenchModel {
         return hasActiveRun
     }
 
-    func saveSession(to path: String) throws {
+    func saveSession(to path: String, focus: String) throws {
         if let saveError { throw saveError }
         saved.append(path)
         sessionPath = path
