@@ -121,6 +121,8 @@ public final class Workbench {
     /// set are kept in the list but can no longer be re-run from a session.
     /// - Throws: `DataError` from the reader; the previous data set stays loaded.
     public func load(path: String, options: LoadOptions = LoadOptions()) throws {
+        // NOTE: reading and hashing run on the caller's thread, which is the UI thread in the
+        // TUI. A 29 MB CSV takes about 0.35 s here; files of gigabytes would stall the screen.
         let loaded = try DatasetLoader.load(path: path, options: options)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let bytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
