@@ -260,6 +260,14 @@ struct DataTextReaderTests {
         #expect(error?.message.contains("directory") == true)
     }
 
+    @Test func folderWithoutExtensionIsNamedAFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intrinsic-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = DataTestFiles.loadError(path: folder.path)
+        #expect(error?.message == "is a directory, not a data file")
+    }
+
     @Test func errorDescriptionHasPathLineColumn() throws {
         let error = try #require(try DataTestFiles.loadError("a,b\n1,x\n", name: "p.csv"))
         #expect(error.description.hasSuffix("p.csv:2: column 'b' (2): " + error.message))

@@ -86,6 +86,14 @@ public enum DatasetLoader {
         if numpyExtensions.contains(ext) {
             return try NumpyReader.load(path: path, options: options)
         }
+        // A folder or a missing file gets that message rather than one about its extension.
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            throw DataError(path: path, "file not found")
+        }
+        if isDirectory.boolValue {
+            throw DataError(path: path, "is a directory, not a data file")
+        }
         let known = (textExtensions + numpyExtensions).map { "." + $0 }.joined(separator: ", ")
         let shown = ext.isEmpty ? "no extension" : "extension .\(ext)"
         throw DataError(path: path, "unsupported file type (\(shown)); expected one of \(known)")
