@@ -36,6 +36,19 @@ def tmux(socket, *args):
                           stdin=subprocess.DEVNULL).stdout
 
 
+def stop_tmux(socket):
+    """Kill the panes' process groups, then the server: a process that inherited an ignored
+    SIGHUP would outlive kill-server."""
+    panes = subprocess.run(["tmux", "-L", socket, "list-panes", "-s", "-F", "#{pane_pid}"],
+                           capture_output=True, text=True).stdout.split()
+    for pid in panes:
+        try:
+            os.killpg(int(pid), 9)
+        except (ProcessLookupError, ValueError):
+            pass
+    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+
+
 def wait_for(path, needle, timeout=30.0):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -62,16 +75,7 @@ def one_run(width, height, redraws, folder, index):
         tmux(socket, "send-keys", "-t", "b", "n")
         wait_for(log, "TUI stopped")
     finally:
-        # Kill the pane's process group first: a process that inherited an ignored SIGHUP
-        # would outlive kill-server.
-        panes = subprocess.run(["tmux", "-L", socket, "list-panes", "-s", "-F", "#{pane_pid}"],
-                               capture_output=True, text=True).stdout.split()
-        for pid in panes:
-            try:
-                os.killpg(int(pid), 9)
-            except (ProcessLookupError, ValueError):
-                pass
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+        stop_tmux(socket)
     text = open(log).read()
     first = FIRST.search(text)
     frames = [m for m in FRAME.finditer(text)
@@ -105,14 +109,7 @@ def key_latencies(count, folder):
             time.sleep(0.05)
         still_running = "finished in" not in open(log).read()
     finally:
-        panes = subprocess.run(["tmux", "-L", socket, "list-panes", "-s", "-F", "#{pane_pid}"],
-                               capture_output=True, text=True).stdout.split()
-        for pid in panes:
-            try:
-                os.killpg(int(pid), 9)
-            except (ProcessLookupError, ValueError):
-                pass
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+        stop_tmux(socket)
     return latencies, still_running
 
 
