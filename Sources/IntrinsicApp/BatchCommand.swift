@@ -91,7 +91,7 @@ public enum BatchCommand {
 
         if options.plot {
             let style = RenderStyle(unicode: !options.asciiOnly, density: dataset.rows > 20_000)
-            var text = ""
+            var text = summaryText(method: method.name, dataset: dataset, result: result, elapsed: elapsed) + "\n"
             for figure in ResultFigures.figures(for: result, dataset: dataset) {
                 text += "\(method.name) on \(dataset.displayName): \(figure.kind)\n"
                 text += figure.render(width: options.width, height: options.height, style: style).text + "\n\n"
@@ -100,11 +100,16 @@ public enum BatchCommand {
         }
 
         if options.jsonPath == nil && !options.plot {
-            var text = "\(method.name) on \(dataset.displayName) (\(dataset.rows) × \(dataset.columns)) in \(String(format: "%.3f", elapsed)) s\n"
-            for line in ResultFigures.summaryLines(for: result) { text += "  \(line)\n" }
-            output(text)
+            output(summaryText(method: method.name, dataset: dataset, result: result, elapsed: elapsed))
         }
         return ExitStatus.success
+    }
+
+    /// The result's headline numbers, one per line, under a line naming the run.
+    private static func summaryText(method: String, dataset: Dataset, result: MethodResult, elapsed: Double) -> String {
+        var text = "\(method) on \(dataset.displayName) (\(dataset.rows) × \(dataset.columns)) in \(String(format: "%.3f", elapsed)) s\n"
+        for line in ResultFigures.summaryLines(for: result) { text += "  \(line)\n" }
+        return text
     }
 
     /// The text of `intrinsic methods`: each method, its summary and its parameters.

@@ -43,6 +43,8 @@ import Testing
         let data = folder.write("blobs.csv", blobsCSV())
         let (status, output, _) = try run([data, "--method", "pca", "--plot", "--width", "60", "--height", "20"])
         #expect(status == 0)
+        #expect(output.hasPrefix("pca on blobs.csv (40 × 3) in "))
+        #expect(output.contains("first two components explain"))
         #expect(output.contains("pca on blobs.csv: spectrum"))
         #expect(output.contains("pca on blobs.csv: scatter"))
     }
