@@ -102,7 +102,8 @@ public enum SessionError: Error, Equatable, CustomStringConvertible {
             return "session \(session) refers to data file \(dataPath), which does not exist; restore the file or move it back"
         case let .dataChanged(session, dataPath, expected, found):
             return "data file \(dataPath) has changed since session \(session) was saved "
-                + "(SHA-256 \(found.prefix(12))…, expected \(expected.prefix(12))…); the recorded results would not be reproduced"
+                + "(SHA-256 \(found.prefix(12))…, expected \(expected.prefix(12))…), so the recorded runs would not reproduce their results; "
+                + "restore the original file, or open the new one with 'intrinsic \(dataPath)' and run the methods again"
         case let .invalidRun(session, index, detail):
             return "session \(session), run \(index + 1): \(detail)"
         case let .writeFailed(path, reason):
