@@ -4,7 +4,7 @@ import Foundation
 import IntrinsicCore
 import IntrinsicPlot
 
-/// Where a run stands.
+/// The state of a run.
 public enum RunStatus: Sendable {
     case queued
     case running(ProgressSnapshot)
@@ -69,9 +69,9 @@ public struct DatasetSource: Sendable {
     public var sha256: String
 }
 
-/// Everything a session holds, driven from one thread (the UI's or a test's).
+/// Everything a session contains, driven from one thread (the UI's or a test's).
 ///
-/// Runs execute one at a time, in order, each on its own worker thread; `poll()` moves
+/// Runs execute one at a time, in order, each on its own worker thread. `poll()` moves
 /// finished jobs' outcomes into the run list and starts the next queued run.
 public final class Workbench {
     public private(set) var source: DatasetSource?
@@ -82,7 +82,7 @@ public final class Workbench {
     public var selectedFigure = 0
     /// True when something changed since the last save or restore.
     public private(set) var isDirty = false
-    /// Where the session was last saved or restored from.
+    /// Path of the session file last saved or restored.
     public private(set) var sessionPath: String?
     public let log: Log
     private let wake: @Sendable () -> Void
@@ -117,8 +117,8 @@ public final class Workbench {
 
     // MARK: Data
 
-    /// Loads a data file, replacing the current data set. Runs made on the previous data
-    /// set are kept in the list but can no longer be re-run from a session.
+    /// Loads a data file, replacing the current data set and its runs. A running job is
+    /// cancelled. The TUI asks before discarding unsaved runs.
     /// - Throws: `DataError` from the reader; the previous data set stays loaded.
     public func load(path: String, options: LoadOptions = LoadOptions()) throws {
         // NOTE: reading and hashing run on the caller's thread, which is the UI thread in the
@@ -229,7 +229,7 @@ public final class Workbench {
 
     // MARK: Sessions
 
-    /// The session as it would be saved now.
+    /// Builds the session file as it would be saved now.
     public func sessionFile(focus: String? = nil, theme: String? = nil) -> SessionFile {
         let reference = source.map {
             SessionFile.DatasetReference(
@@ -237,20 +237,20 @@ public final class Workbench {
                 labelColumn: $0.options.labelColumn, dropMissing: $0.options.dropMissing)
         }
         // Cancelled and failed runs are left out: restoring would only start them again.
-        let kept = runs.indices.filter { index in
+        let savedIndices = runs.indices.filter { index in
             switch runs[index].status {
             case .cancelled, .failed: return false
             default: return true
             }
         }
-        let entries = kept.map { index in
+        let entries = savedIndices.map { index in
             let run = runs[index]
             return SessionFile.RunEntry(
                 method: run.method,
                 parameters: Dictionary(uniqueKeysWithValues: run.parameters.order.map { ($0, run.parameters[$0]!.description) }),
                 seed: run.seed)
         }
-        let viewRun = selectedRun.flatMap { kept.firstIndex(of: $0) }
+        let viewRun = selectedRun.flatMap { savedIndices.firstIndex(of: $0) }
         let view = SessionFile.ViewState(run: viewRun, figure: viewRun == nil ? 0 : selectedFigure, focus: focus, theme: theme)
         return SessionFile(dataset: reference, runs: entries, view: view, savedAt: ISO8601DateFormatter().string(from: Date()))
     }
