@@ -467,6 +467,9 @@ public final class Controller {
                 self.prompt = .open(editor, candidates: result.candidates)
                 if result.candidates.isEmpty, result.text == editor.text, !FileManager.default.fileExists(atPath: absolute(editor.text)) {
                     post("No file matches '\(editor.text)'", level: .warning)
+                } else if message?.level == .warning {
+                    // An earlier "No file matches" no longer applies.
+                    message = nil
                 }
             case .enter:
                 openDataset(editor.text)
