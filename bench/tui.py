@@ -93,19 +93,19 @@ def key_latencies(count, folder):
     try:
         wait_for(log, "started run")
         time.sleep(1.0)
-        shown = False
+        help_visible = False
         for _ in range(count):
             start = time.perf_counter()
             tmux(socket, "send-keys", "-t", "b", "?")
             while True:
                 screen = tmux(socket, "capture-pane", "-t", "b", "-p")
-                if ("─ Keys ─" in screen or "═ Keys ═" in screen) != shown:
+                if ("─ Keys ─" in screen or "═ Keys ═" in screen) != help_visible:
                     break
                 if time.perf_counter() - start > 5:
-                    raise SystemExit("the TUI did not answer a key within 5 s")
+                    raise SystemExit("timed out: the TUI showed no response to a key within 5 s")
                 time.sleep(0.002)
             latencies.append((time.perf_counter() - start) * 1000)
-            shown = not shown
+            help_visible = not help_visible
             time.sleep(0.05)
         still_running = "finished in" not in open(log).read()
     finally:

@@ -105,7 +105,7 @@ public enum BatchCommand {
         return ExitStatus.success
     }
 
-    /// The result's headline numbers, one per line, under a line naming the run.
+    /// Formats the result's headline numbers, one per line, under a line naming the run.
     private static func summaryText(method: String, dataset: Dataset, result: MethodResult, elapsed: Double) -> String {
         var text = "\(method) on \(dataset.displayName) (\(dataset.rows) × \(dataset.columns)) in \(String(format: "%.3f", elapsed)) s\n"
         for line in ResultFigures.summaryLines(for: result) { text += "  \(line)\n" }

@@ -36,7 +36,7 @@ public struct LogEntry: Sendable, Equatable {
 /// memory for the results pane.
 ///
 /// Entries below `minimumLevel` are dropped before formatting. The file is opened in append
-/// mode; if it cannot be opened, logging continues in memory only and `fileError` says why.
+/// mode; if it cannot be opened, logging continues in memory only and `fileError` contains the reason.
 public final class Log: Sendable {
     public let minimumLevel: LogLevel
     public let path: String?
@@ -61,7 +61,7 @@ public final class Log: Sendable {
         state = Mutex((handle, [], 0))
     }
 
-    /// A log that keeps entries in memory only.
+    /// Makes a log that keeps entries in memory only.
     public static func memory(minimumLevel: LogLevel = .debug) -> Log { Log(path: nil, minimumLevel: minimumLevel) }
 
     public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
@@ -81,7 +81,7 @@ public final class Log: Sendable {
     public func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
     public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
 
-    /// The latest entries, oldest first, and a counter that grows with every entry (so a
+    /// Returns the latest entries, oldest first, and a counter that grows with every entry (so a
     /// caller can tell whether anything new arrived).
     public func recent() -> (entries: [LogEntry], sequence: Int) {
         state.withLock { ($0.recent, $0.sequence) }

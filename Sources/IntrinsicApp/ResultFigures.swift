@@ -5,9 +5,9 @@ import IntrinsicCore
 import IntrinsicPlot
 
 public enum ResultFigures {
-    /// The figures for a result, the default view first. An embedding is coloured by the
-    /// data set's labels when it has them; diagrams give a persistence diagram and a barcode;
-    /// an estimate with per-point values gives a histogram marked at the global value.
+    /// Builds the figures for a result, the default view first. An embedding is coloured by
+    /// the data set's labels when it has them. Diagrams give a persistence diagram and a
+    /// barcode. An estimate with per-point values gives a histogram marked at the global value.
     public static func figures(for result: MethodResult, dataset: Dataset) -> [Figure] {
         var figures: [Figure] = []
         for artifact in result.artifacts {
@@ -37,7 +37,7 @@ public enum ResultFigures {
         return figures
     }
 
-    /// One line per scalar of the result for the results pane, such as "dimension = 6.84".
+    /// Formats one line per scalar of the result for the results pane, such as "dimension = 6.84".
     public static func summaryLines(for result: MethodResult) -> [String] {
         var lines: [String] = []
         for artifact in result.artifacts {

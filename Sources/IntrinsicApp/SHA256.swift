@@ -99,7 +99,7 @@ public struct SHA256 {
 
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// The digest of a whole file, read through a memory map.
+    /// Computes the digest of a whole file, read through a memory map.
     public static func hexDigest(ofFile path: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         var hasher = SHA256()

@@ -53,7 +53,7 @@ public struct SessionFile: Codable, Equatable, Sendable {
         public var seed: UInt64
     }
 
-    /// What was on screen.
+    /// The view on screen when the session was saved.
     public struct ViewState: Codable, Equatable, Sendable {
         /// Index of the selected run, or nil when none was selected.
         public var run: Int?
@@ -77,7 +77,7 @@ public struct SessionFile: Codable, Equatable, Sendable {
     }
 }
 
-/// Why a session could not be saved or restored.
+/// A failure to save or restore a session.
 public enum SessionError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case corrupt(path: String, detail: String)
@@ -165,7 +165,7 @@ extension SessionFile {
         }
     }
 
-    /// The data path resolved against the session file's folder when it is relative.
+    /// Resolves a relative data path against the session file's folder.
     public static func resolve(dataPath: String, sessionPath: String) -> String {
         if dataPath.hasPrefix("/") { return dataPath }
         let folder = (sessionPath as NSString).deletingLastPathComponent

@@ -65,7 +65,7 @@ public enum ThemeRole: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The theme role that draws a plot cell of `role`. Palette indices wrap modulo 8.
+    /// Returns the theme role that draws a plot cell of `role`. Palette indices wrap modulo 8.
     public static func plot(_ role: ColorRole) -> ThemeRole {
         switch role {
         case .normal: return .text
@@ -119,7 +119,7 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
     }
 }
 
-/// How one role is drawn.
+/// The colours and attributes of one role.
 public struct ThemeStyle: Equatable, Sendable {
     public var foreground: ThemeColor
     public var background: ThemeColor
@@ -175,7 +175,7 @@ public struct Theme: Equatable, Sendable {
         self.styles = styles
     }
 
-    /// The style of `role`, or the `text` style when the theme leaves the role out.
+    /// Returns the style of `role`, or the `text` style when the theme leaves the role out.
     public subscript(role: ThemeRole) -> ThemeStyle {
         styles[role] ?? styles[.text] ?? ThemeStyle()
     }
@@ -278,7 +278,7 @@ public struct Theme: Equatable, Sendable {
 }
 
 extension Theme {
-    /// The folders searched for `NAME.theme`, in order: `$INTRINSIC_THEMES`, `./themes`, and
+    /// Lists the folders searched for `NAME.theme`, in order: `$INTRINSIC_THEMES`, `./themes`, and
     /// `themes` next to the executable and in its parents up to three levels (so that
     /// `.build/release/intrinsic` finds the repository's `themes/`). Duplicates are dropped.
     public static func searchFolders(
@@ -302,7 +302,7 @@ extension Theme {
         return folders.map { ($0 as NSString).standardizingPath }.filter { seen.insert($0).inserted }
     }
 
-    /// The theme names (file names without `.theme`) found in `folders`, sorted.
+    /// Lists the theme names (file names without `.theme`) found in `folders`, sorted.
     public static func availableNames(in folders: [String]) -> [String] {
         var names = Set<String>()
         for folder in folders {

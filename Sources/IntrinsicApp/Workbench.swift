@@ -118,7 +118,7 @@ public final class Workbench {
     // MARK: Data
 
     /// Loads a data file, replacing the current data set and its runs. A running job is
-    /// cancelled. The TUI asks before discarding unsaved runs.
+    /// cancelled. The TUI confirms with the user before discarding unsaved runs.
     /// - Throws: `DataError` from the reader; the previous data set stays loaded.
     public func load(path: String, options: LoadOptions = LoadOptions()) throws {
         // NOTE: reading and hashing run on the caller's thread, which is the UI thread in the

@@ -90,7 +90,7 @@ struct DotCanvas {
         }
     }
 
-    /// The layer that colours a cell: highest priority, then most dots, then latest dot.
+    /// Returns the layer that colours a cell: highest priority, then most dots, then latest dot.
     private func dominantLayer(owners: [UInt16], stamps: [UInt32]) -> Int {
         var best = -1
         var bestCount = 0

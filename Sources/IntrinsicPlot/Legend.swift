@@ -6,7 +6,7 @@ struct LegendEntry: Sendable, Equatable {
     var role: ColorRole
 }
 
-/// Where a legend entry goes when the legend flows below the plot.
+/// The position of a legend entry when the legend flows below the plot.
 struct LegendSlot: Equatable {
     var row: Int
     var column: Int

@@ -1,4 +1,4 @@
-// Keys as the controller sees them, decoded from curses' `get_wch` codes.
+// Keys as the controller receives them, decoded from curses' `get_wch` codes.
 
 import CNcursesw
 

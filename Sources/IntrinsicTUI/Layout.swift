@@ -1,4 +1,4 @@
-// Where each pane goes for a given terminal size.
+// The position of each pane for a given terminal size.
 
 /// A rectangle of cells.
 public struct Rect: Equatable, Sendable {

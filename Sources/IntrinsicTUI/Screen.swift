@@ -4,7 +4,7 @@ import CNcursesw
 import Foundation
 import IntrinsicApp
 
-/// Why the screen could not start.
+/// A failure to start the screen.
 public struct ScreenError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var description: String { message }

@@ -1,4 +1,4 @@
-// What the TUI needs from the workbench: a narrow view that tests can fake.
+// The narrow view of the workbench that the TUI draws from, so tests can fake it.
 
 import IntrinsicCore
 import IntrinsicPlot
@@ -82,7 +82,7 @@ public protocol WorkbenchModel: AnyObject {
     var selectedFigure: Int { get set }
     /// True when runs or the data set changed since the last save or restore.
     var isDirty: Bool { get }
-    /// Where the session was last saved or restored from.
+    /// Path of the session file last saved or restored.
     var sessionPath: String? { get }
 
     /// Loads a data set, replacing the current one.

@@ -48,10 +48,10 @@ func csvRows(_ path: String) throws -> [[String]] {
 }
 
 extension ReferenceRunTests {
-    /// The circle sample's diagram from the batch JSON against ripser's, with the comparison
-    /// the reference set recommends for a single-precision peer: drop pairs whose persistence
-    /// is at most 1e-9 × diameter, then compare counts, and the sorted births, deaths and
-    /// persistences one by one within 1e-6 × diameter.
+    /// Compares the circle sample's diagram from the batch JSON with ripser's, as advised
+    /// for a single-precision peer. Pairs with persistence at most 1e-9 × diameter are
+    /// dropped. Then the counts must match, and the sorted births, deaths and persistences
+    /// must agree one by one within 1e-6 × diameter.
     @Test func circleRipsMatchesRipser() throws {
         let fixtures = repositoryRoot + "/Tests/IntrinsicCoreTests/Fixtures/rips/"
         let index = try csvRows(fixtures + "index.csv").first { $0[0] == "circle" }!

@@ -23,7 +23,7 @@ struct TemporaryFolder {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// A small labelled data set: two well-separated blobs in 3-D, 40 rows.
+/// Returns a small labelled data set: two well-separated blobs in 3-D, 40 rows.
 func blobsCSV() -> String {
     var lines = ["a,b,c,label"]
     var state: UInt64 = 12345

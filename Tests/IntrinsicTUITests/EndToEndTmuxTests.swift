@@ -105,8 +105,8 @@ func containsBraille(_ text: String) -> Bool {
     text.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF }
 }
 
-/// The plot pane's rows: the lines between the top border and the results pane, right of
-/// the left column. Used to compare what two screens show in the plot.
+/// Extracts the plot pane's rows: the lines above the results pane, right of the left
+/// column. Two screens' plots are compared through it.
 func plotPane(_ screen: String) -> [String] {
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     return lines.prefix(while: { !$0.contains("Results") }).map { line in

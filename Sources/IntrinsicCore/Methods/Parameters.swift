@@ -14,7 +14,10 @@ public enum ParameterValue: Sendable, Equatable, Hashable, Codable, CustomString
     public var description: String {
         switch self {
         case .integer(let v): return String(v)
-        case .real(let v): return v.isInfinite ? (v > 0 ? "inf" : "-inf") : String(v)
+        case .real(let v):
+            if v == .infinity { return "inf" }
+            if v == -.infinity { return "-inf" }
+            return String(v)
         case .boolean(let v): return v ? "true" : "false"
         case .text(let v): return v
         }
@@ -31,7 +34,7 @@ public enum ParameterValue: Sendable, Equatable, Hashable, Codable, CustomString
     }
 }
 
-/// What values a parameter accepts.
+/// The set of values a parameter accepts.
 public enum ParameterKind: Sendable, Equatable {
     /// An integer in the closed range.
     case integer(ClosedRange<Int>)

@@ -31,7 +31,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         .array((0..<rows).map { i in .numbers(Array(values[(i * columns)..<((i + 1) * columns)])) })
     }
 
-    /// The member `key` of an object, or nil.
+    /// Returns the member `key` of an object, or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
@@ -64,7 +64,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             let flat = indent == 0 || items.allSatisfy(\.isScalar)
             out += "["
             for (n, item) in items.enumerated() {
-                if n > 0 { out += flat ? (indent == 0 ? "," : ", ") : "," }
+                if n > 0 {
+                    // Flat arrays get a space after the comma, unless everything is on one line.
+                    out += flat && indent > 0 ? ", " : ","
+                }
                 if !flat { newline(&out, indent: indent, level: level + 1) }
                 item.write(into: &out, indent: indent, level: level + 1)
             }

@@ -1,4 +1,4 @@
-// What a method returns: typed artifacts for plots, plus the JSON `results` object.
+// The output of a method: typed artifacts for plots, plus the JSON `results` object.
 
 /// A set of points in a low-dimensional space, one row per input row.
 public struct Embedding: Sendable, Equatable {
@@ -20,7 +20,7 @@ public struct Embedding: Sendable, Equatable {
 
 /// A descending list of non-negative values, such as eigenvalues or explained variances.
 public struct Spectrum: Sendable, Equatable {
-    /// What the values are, for axis titles: "explained variance", "eigenvalue".
+    /// Name of the quantity, for axis titles: "explained variance", "eigenvalue".
     public var quantity: String
     public var values: [Double]
     /// Each value over the sum of all values, when that sum is meaningful.
